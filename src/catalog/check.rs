@@ -1,0 +1,209 @@
+//! The validated, plain form of one check file: what the rest of the pipeline reads.
+//! Built only by [`super::raw`], so every value here has passed validation.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use regex::Regex;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// One platform (or non-platform check such as the electoral register) as data.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Check {
+    pub id: String,
+    pub name: String,
+    pub category: Category,
+    pub pupil_use: PupilUse,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minimum_age: Option<u8>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub domains: Vec<String>,
+    /// When the file was last reviewed, `YYYY-MM-DD`.
+    pub as_of: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profile: Option<Profile>,
+    #[serde(default)]
+    pub search: Vec<SearchTemplate>,
+    #[serde(default)]
+    pub settings: Vec<Setting>,
+    pub report: Report,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    Social,
+    Video,
+    Messaging,
+    Professional,
+    Forum,
+    Gaming,
+    Fitness,
+    Music,
+    Coding,
+    Search,
+    Records,
+    School,
+}
+
+/// How much UK secondary pupils use a platform; orders checks by pupil exposure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PupilUse {
+    Low,
+    Medium,
+    High,
+    VeryHigh,
+}
+
+/// Where a public profile lives and how to tell, logged out, whether it exists.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Profile {
+    /// Human-facing profile URL with `{username}`.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub probe_url: Option<String>,
+    pub username_rule: UsernameRule,
+    pub method: ProbeMethod,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manual_reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_interval_ms: Option<u64>,
+    pub source: String,
+    pub as_of: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exists: Option<Rule>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absent: Option<Rule>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub blocked: Option<Rule>,
+}
+
+impl Profile {
+    /// The human-facing profile URL for `username`.
+    pub fn url_for(&self, username: &str) -> String {
+        self.url.replace("{username}", username)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProbeMethod {
+    /// Probe automatically with the detection rules.
+    Http,
+    /// No honest logged-out signal: a person opens the URL by hand.
+    Manual,
+}
+
+/// A detection rule: every condition given must hold; within a list, any entry may.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rule {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status: Vec<u16>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub body: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub redirect: Option<String>,
+}
+
+impl Rule {
+    pub fn is_empty(&self) -> bool {
+        self.status.is_empty() && self.body.is_empty() && self.redirect.is_none()
+    }
+}
+
+/// The usernames a platform accepts, as a compiled regex that round-trips as its pattern.
+#[derive(Clone)]
+pub struct UsernameRule(Regex);
+
+impl UsernameRule {
+    pub fn new(pattern: &str) -> Result<Self, regex::Error> {
+        Regex::new(pattern).map(Self)
+    }
+
+    pub fn accepts(&self, username: &str) -> bool {
+        self.0.is_match(username)
+    }
+
+    pub fn as_str(&self) -> &str {
+        self.0.as_str()
+    }
+}
+
+impl fmt::Debug for UsernameRule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("UsernameRule").field(&self.as_str()).finish()
+    }
+}
+
+impl Serialize for UsernameRule {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for UsernameRule {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let pattern = String::deserialize(deserializer)?;
+        Self::new(&pattern).map_err(serde::de::Error::custom)
+    }
+}
+
+/// A search a pupil might run, with placeholders from [`PLACEHOLDERS`].
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SearchTemplate {
+    pub query: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub why: Option<String>,
+}
+
+/// Placeholders a search template may use.
+pub const PLACEHOLDERS: &[&str] = &[
+    "name", "first", "surname", "title", "school", "town", "username",
+];
+
+/// One privacy setting in the checklist.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Setting {
+    pub id: String,
+    pub label: String,
+    #[serde(rename = "where")]
+    pub location: String,
+    pub recommended: String,
+    pub risk: String,
+    pub priority: Priority,
+    pub question: String,
+    pub safe_answer: SafeAnswer,
+    pub help_url: String,
+    pub as_of: String,
+    /// False when the label or menu path could not be confirmed from an official page,
+    /// so the report can warn that the menu may look different.
+    pub verified: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Priority {
+    Low,
+    Medium,
+    High,
+}
+
+/// Which answer to a setting's question means the person is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SafeAnswer {
+    Yes,
+    No,
+}
+
+/// Where to report abuse and impersonation on the platform.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Report {
+    pub abuse: String,
+    pub impersonation: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}

@@ -1,0 +1,372 @@
+//! A check file exactly as written, with the position of every value that validation
+//! may need to point at, and the conversion into the plain [`Check`] that collects every
+//! problem in the file (not just the first) with its line.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use super::check::{
+    Category, Check, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report, Rule,
+    SafeAnswer, SearchTemplate, Setting, UsernameRule,
+};
+use super::{CheckError, line_of};
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCheck {
+    id: Spanned<String>,
+    name: Spanned<String>,
+    category: Category,
+    pupil_use: PupilUse,
+    minimum_age: Option<u8>,
+    #[serde(default)]
+    domains: Vec<Spanned<String>>,
+    as_of: Spanned<Datetime>,
+    profile: Option<RawProfile>,
+    #[serde(default)]
+    search: Vec<RawSearch>,
+    #[serde(default)]
+    settings: Vec<RawSetting>,
+    report: RawReport,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawProfile {
+    url: Spanned<String>,
+    probe_url: Option<Spanned<String>>,
+    username_rule: Spanned<String>,
+    method: Spanned<ProbeMethod>,
+    manual_reason: Option<Spanned<String>>,
+    min_interval_ms: Option<u64>,
+    source: Spanned<String>,
+    as_of: Spanned<Datetime>,
+    #[serde(default)]
+    headers: BTreeMap<Spanned<String>, String>,
+    exists: Option<Spanned<RawRule>>,
+    absent: Option<Spanned<RawRule>>,
+    blocked: Option<Spanned<RawRule>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRule {
+    #[serde(default)]
+    status: Vec<Spanned<u16>>,
+    #[serde(default)]
+    body: Vec<String>,
+    redirect: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSearch {
+    query: Spanned<String>,
+    why: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSetting {
+    id: Spanned<String>,
+    label: Spanned<String>,
+    #[serde(rename = "where")]
+    location: Spanned<String>,
+    recommended: Spanned<String>,
+    risk: Spanned<String>,
+    priority: Priority,
+    question: Spanned<String>,
+    safe_answer: SafeAnswer,
+    help_url: Spanned<String>,
+    as_of: Spanned<Datetime>,
+    #[serde(default = "yes")]
+    verified: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    abuse: Spanned<String>,
+    impersonation: Spanned<String>,
+    help: Option<Spanned<String>>,
+}
+
+/// Collects problems for one file, each with its line.
+struct Problems<'a> {
+    file: &'a str,
+    text: &'a str,
+    list: Vec<CheckError>,
+}
+
+impl Problems<'_> {
+    fn at<T>(&mut self, spanned: &Spanned<T>, message: impl Into<String>) {
+        let line = line_of(self.text, spanned.span().start);
+        self.list.push(CheckError {
+            file: self.file.to_string(),
+            line,
+            message: message.into(),
+        });
+    }
+
+    fn text<'s>(&mut self, field: &str, value: &'s Spanned<String>) -> &'s str {
+        if value.get_ref().trim().is_empty() {
+            self.at(value, format!("{field} is empty"));
+        }
+        value.get_ref()
+    }
+
+    fn date(&mut self, field: &str, value: &Spanned<Datetime>) -> String {
+        let dt = value.get_ref();
+        match (&dt.date, &dt.time) {
+            (Some(date), None) if dt.offset.is_none() => date.to_string(),
+            _ => {
+                self.at(value, format!("{field} must be a date like 2026-11-22, not {dt}"));
+                String::new()
+            }
+        }
+    }
+
+    fn link(&mut self, field: &str, value: &Spanned<String>) -> String {
+        let text = value.get_ref().trim();
+        match url::Url::parse(text) {
+            Ok(u) if u.scheme() == "https" && u.host_str().is_some() => {}
+            Ok(_) => self.at(value, format!("{field} must be an https:// link, not {text:?}")),
+            Err(_) if text.is_empty() => self.at(value, format!("{field} is missing a link")),
+            Err(e) => self.at(value, format!("{field} {text:?} is not a valid link: {e}")),
+        }
+        text.to_string()
+    }
+
+    /// A URL template: `{username}` is required and is the only placeholder.
+    fn url_template(&mut self, field: &str, value: &Spanned<String>) -> String {
+        let text = value.get_ref().trim();
+        if !text.contains("{username}") {
+            self.at(value, format!("{field} must contain {{username}}"));
+        }
+        for name in placeholders(text) {
+            if name != "username" {
+                self.at(value, format!("{field} uses unknown placeholder {{{name}}}; only {{username}} is allowed"));
+            }
+        }
+        let sample = text.replace("{username}", "sample");
+        match url::Url::parse(&sample) {
+            Ok(u) if matches!(u.scheme(), "http" | "https") => {}
+            _ => self.at(value, format!("{field} {text:?} is not an http(s) URL")),
+        }
+        text.to_string()
+    }
+
+    fn rule(&mut self, name: &str, raw: &Spanned<RawRule>) -> Rule {
+        let r = raw.get_ref();
+        for status in &r.status {
+            if !(100..=999).contains(status.get_ref()) {
+                self.at(status, format!("[profile.{name}] status {} is not an HTTP status", status.get_ref()));
+            }
+        }
+        let rule = Rule {
+            status: r.status.iter().map(|s| *s.get_ref()).collect(),
+            body: r.body.clone(),
+            redirect: r.redirect.clone(),
+        };
+        if rule.is_empty() || rule.body.iter().any(String::is_empty) {
+            self.at(raw, format!("[profile.{name}] needs at least one non-empty condition: status, body or redirect"));
+        }
+        rule
+    }
+}
+
+/// `{name}` occurrences in a template, in order.
+pub fn placeholders(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                out.push(&after[..close]);
+                rest = &after[close + 1..];
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// Parses and validates one file; `stem` is the file name without `.toml`, which the
+/// check's id must equal so a file is easy to find from an id.
+/// Returns the check with the line of its `id`, for errors that span files.
+pub fn parse(
+    file: &str,
+    stem: Option<&str>,
+    text: &str,
+) -> Result<(Check, usize), Vec<CheckError>> {
+    let raw: RawCheck = toml::from_str(text).map_err(|e| {
+        vec![CheckError {
+            file: file.to_string(),
+            line: line_of(text, e.span().map_or(0, |s| s.start)),
+            message: e.message().trim().to_string(),
+        }]
+    })?;
+    let mut p = Problems {
+        file,
+        text,
+        list: Vec::new(),
+    };
+    let id = raw.id.get_ref().clone();
+    let id_ok = !id.is_empty()
+        && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if !id_ok {
+        p.at(&raw.id, format!("id {id:?} must be lower-case letters, digits and '-'"));
+    } else if let Some(stem) = stem
+        && stem != id
+    {
+        p.at(&raw.id, format!("id {id:?} must match the file name ({stem}.toml)"));
+    }
+    let name = p.text("name", &raw.name).to_string();
+    for domain in &raw.domains {
+        let d = domain.get_ref();
+        if d.is_empty() || d.contains('/') || d.contains(':') || d.contains(char::is_whitespace) {
+            p.at(domain, format!("domain {d:?} must be a bare host name such as tiktok.com"));
+        }
+    }
+    let as_of = p.date("as_of", &raw.as_of);
+    let profile = raw.profile.and_then(|profile| convert_profile(&mut p, profile));
+    let search = raw
+        .search
+        .into_iter()
+        .map(|s| {
+            let query = p.text("search query", &s.query).to_string();
+            for name in placeholders(&query) {
+                if !PLACEHOLDERS.contains(&name) {
+                    p.at(&s.query, format!(
+                        "search query uses unknown placeholder {{{name}}}; use one of {}",
+                        PLACEHOLDERS.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(" ")
+                    ));
+                }
+            }
+            SearchTemplate { query, why: s.why }
+        })
+        .collect();
+    let mut setting_ids = HashSet::new();
+    let settings = raw
+        .settings
+        .into_iter()
+        .map(|s| {
+            let sid = s.id.get_ref().clone();
+            if sid.is_empty() || !sid.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+                p.at(&s.id, format!("setting id {sid:?} must be lower-case letters, digits and '-'"));
+            }
+            if !setting_ids.insert(sid.clone()) {
+                p.at(&s.id, format!("setting id {sid:?} is used twice in this file"));
+            }
+            Setting {
+                id: sid,
+                label: p.text("label", &s.label).to_string(),
+                location: p.text("where", &s.location).to_string(),
+                recommended: p.text("recommended", &s.recommended).to_string(),
+                risk: p.text("risk", &s.risk).to_string(),
+                priority: s.priority,
+                question: p.text("question", &s.question).to_string(),
+                safe_answer: s.safe_answer,
+                help_url: p.link("help_url", &s.help_url),
+                as_of: p.date("as_of", &s.as_of),
+                verified: s.verified,
+            }
+        })
+        .collect();
+    let report = Report {
+        abuse: p.link("[report] abuse", &raw.report.abuse),
+        impersonation: p.link("[report] impersonation", &raw.report.impersonation),
+        help: raw.report.help.as_ref().map(|h| p.link("[report] help", h)),
+    };
+    if !p.list.is_empty() {
+        return Err(p.list);
+    }
+    let id_line = line_of(text, raw.id.span().start);
+    let check = Check {
+        id,
+        name,
+        category: raw.category,
+        pupil_use: raw.pupil_use,
+        minimum_age: raw.minimum_age,
+        domains: raw.domains.into_iter().map(Spanned::into_inner).collect(),
+        as_of,
+        profile,
+        search,
+        settings,
+        report,
+    };
+    Ok((check, id_line))
+}
+
+/// `None` only when the file already has a problem recorded, so it will be rejected.
+fn convert_profile(p: &mut Problems, raw: RawProfile) -> Option<Profile> {
+    let url = p.url_template("[profile] url", &raw.url);
+    let probe_url = raw
+        .probe_url
+        .as_ref()
+        .map(|u| p.url_template("[profile] probe_url", u));
+    let username_rule = UsernameRule::new(raw.username_rule.get_ref())
+        .map_err(|e| {
+            // The regex crate's message is several lines; its last line says what is wrong.
+            let reason = e.to_string().lines().last().unwrap_or_default().trim().to_string();
+            p.at(&raw.username_rule, format!("username_rule is not a valid regex: {reason}"));
+        })
+        .ok();
+    let method = *raw.method.get_ref();
+    match (method, &raw.manual_reason) {
+        (ProbeMethod::Manual, None) => {
+            p.at(&raw.method, "method = \"manual\" needs a manual_reason saying why a person must check");
+        }
+        (ProbeMethod::Http, Some(reason)) => {
+            p.at(reason, "manual_reason is only for method = \"manual\"");
+        }
+        _ => {}
+    }
+    let exists = raw.exists.as_ref().map(|r| p.rule("exists", r));
+    let absent = raw.absent.as_ref().map(|r| p.rule("absent", r));
+    let blocked = raw.blocked.as_ref().map(|r| p.rule("blocked", r));
+    match method {
+        ProbeMethod::Http if exists.is_none() || absent.is_none() => {
+            p.at(&raw.method, "method = \"http\" needs both [profile.exists] and [profile.absent]");
+        }
+        ProbeMethod::Manual if exists.is_some() || absent.is_some() => {
+            p.at(&raw.method, "method = \"manual\" must not have [profile.exists] or [profile.absent]");
+        }
+        _ => {}
+    }
+    for name in raw.headers.keys() {
+        let lower = name.get_ref().to_ascii_lowercase();
+        if matches!(lower.as_str(), "cookie" | "authorization" | "proxy-authorization") {
+            p.at(name, format!("header {} is not allowed: findable never logs in", name.get_ref()));
+        }
+    }
+    let source = p.link("[profile] source", &raw.source);
+    let as_of = p.date("[profile] as_of", &raw.as_of);
+    Some(Profile {
+        url,
+        probe_url,
+        username_rule: username_rule?,
+        method,
+        manual_reason: raw.manual_reason.map(Spanned::into_inner),
+        min_interval_ms: raw.min_interval_ms,
+        source,
+        as_of,
+        headers: raw
+            .headers
+            .into_iter()
+            .map(|(k, v)| (k.into_inner(), v))
+            .collect(),
+        exists,
+        absent,
+        blocked,
+    })
+}

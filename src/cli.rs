@@ -1,0 +1,130 @@
+//! The command line: every subcommand, flag and help text, as clap definitions only.
+//! Running the commands lives in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use findable::subject::SubjectInput;
+
+const AFTER_HELP: &str = "\
+Examples:
+  findable variants --name \"Jane Smith\" --title Ms --school \"Oakwood Academy\"
+  findable variants --subject me.toml --format json
+  findable checks list
+
+findable only looks at what anyone on the internet could see. It never logs in.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "findable",
+    version,
+    about = "See what a pupil could find about you online, and close it.",
+    long_about = "findable shows a member of school staff what a pupil could find about them \
+                  online: every form of their name and username a pupil would try, the \
+                  platforms they would look on, and the privacy settings to tighten.",
+    after_help = AFTER_HELP,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List every name and username a pupil might search for or try
+    Variants(VariantsArgs),
+    /// List or validate the per-platform check files
+    #[command(subcommand)]
+    Checks(ChecksCommand),
+}
+
+#[derive(Debug, Args)]
+pub struct VariantsArgs {
+    #[command(flatten)]
+    pub subject: SubjectArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Show at most N names and N usernames (the most likely first)
+    #[arg(long, value_name = "N", default_value_t = 60)]
+    pub max: usize,
+}
+
+/// Who is audited: from flags, a TOML file with the same fields, or both (flags win).
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Who is audited")]
+pub struct SubjectArgs {
+    /// Read these details from a TOML file (keys: name, other_names, nicknames, usernames,
+    /// title, school, town, birth_year)
+    #[arg(long, value_name = "FILE")]
+    pub subject: Option<PathBuf>,
+    /// Your full name as used at work, e.g. "Jane Smith"
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// A maiden, partner's or previous surname, or another full name (repeatable)
+    #[arg(long = "other-name", value_name = "NAME")]
+    pub other_names: Vec<String>,
+    /// A name friends call you, e.g. "Lizzie" (repeatable)
+    #[arg(long = "nickname", value_name = "NAME")]
+    pub nicknames: Vec<String>,
+    /// A username you use: HANDLE or PLATFORM:HANDLE, e.g. instagram:jsmith84 (repeatable)
+    #[arg(long = "username", value_name = "HANDLE")]
+    pub usernames: Vec<String>,
+    /// How pupils address you: Mr, Mrs, Ms, Miss, Mx, Dr...
+    #[arg(long, value_name = "TITLE")]
+    pub title: Option<String>,
+    /// The school you work at
+    #[arg(long, value_name = "SCHOOL")]
+    pub school: Option<String>,
+    /// The town you live or work in
+    #[arg(long, value_name = "TOWN")]
+    pub town: Option<String>,
+    /// Your year of birth (pupils try it in usernames: jsmith84)
+    #[arg(long = "birth-year", value_name = "YEAR")]
+    pub birth_year: Option<i64>,
+}
+
+impl SubjectArgs {
+    /// The flags as subject input, to lay over a subject file.
+    pub fn to_input(&self) -> SubjectInput {
+        SubjectInput {
+            name: self.name.clone(),
+            other_names: self.other_names.clone(),
+            nicknames: self.nicknames.clone(),
+            usernames: self.usernames.clone(),
+            title: self.title.clone(),
+            school: self.school.clone(),
+            town: self.town.clone(),
+            birth_year: self.birth_year,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ChecksCommand {
+    /// List the checks findable runs, one per platform
+    List {
+        /// Use the check files in DIR instead of the built-in ones
+        #[arg(long, value_name = "DIR")]
+        checks: Option<PathBuf>,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Check every *.toml file in DIR and list every problem (exit 1 if any)
+    Validate {
+        /// The directory of check files
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable text
+    Text,
+    /// JSON, for other programs
+    Json,
+}

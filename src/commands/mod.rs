@@ -1,0 +1,66 @@
+//! One function per subcommand, plus the mapping from errors to exit codes.
+
+mod checks;
+mod variants;
+
+use std::io::{self, Write};
+
+use anyhow::Result;
+
+use crate::cli::Command;
+use findable::catalog::CatalogError;
+use findable::subject::SubjectError;
+
+/// How `findable` exits; scripts and CI can rely on these numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Exit {
+    /// Everything worked.
+    Success = 0,
+    /// The command ran and found problems (e.g. invalid check files).
+    Problems = 1,
+    /// Bad input: a flag, a subject file or a check directory needs fixing.
+    BadInput = 2,
+    /// Something outside the user's input failed (e.g. writing output).
+    Failure = 3,
+}
+
+pub fn run(command: Command) -> Result<Exit> {
+    match command {
+        Command::Variants(args) => variants::run(&args),
+        Command::Checks(command) => checks::run(command),
+    }
+}
+
+/// Input errors exit 2; anything else is a failure of findable or the system.
+pub fn classify(error: &anyhow::Error) -> Exit {
+    let input = error.chain().any(|cause| {
+        cause.is::<SubjectError>() || cause.is::<CatalogError>() || cause.is::<InputError>()
+    });
+    if input { Exit::BadInput } else { Exit::Failure }
+}
+
+/// A problem with what the user gave us that has no richer type.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct InputError(pub String);
+
+/// Writes `text` to stdout; a closed pipe (`findable ... | head`) is not an error.
+pub fn print(text: &str) -> Result<()> {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
+/// The subject from `--subject FILE` and/or the flags, validated.
+pub fn load_subject(args: &crate::cli::SubjectArgs) -> Result<findable::Subject> {
+    use findable::subject::SubjectInput;
+    let from_file = match &args.subject {
+        Some(path) => SubjectInput::from_file(path)?,
+        None => SubjectInput::default(),
+    };
+    let year = u16::try_from(jiff::Zoned::now().year()).unwrap_or(u16::MAX);
+    Ok(from_file.merge(args.to_input()).validate(year)?)
+}

@@ -1,0 +1,22 @@
+//! The `findable` binary: parse the command line, run one command, turn the outcome into
+//! an exit code. All real work is in the library; commands only wire it to the terminal.
+
+mod cli;
+mod commands;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = cli::Cli::parse();
+    let exit = match commands::run(cli.command) {
+        Ok(exit) => exit,
+        Err(error) => {
+            let exit = commands::classify(&error);
+            eprintln!("error: {error:#}");
+            exit
+        }
+    };
+    ExitCode::from(exit as u8)
+}

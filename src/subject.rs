@@ -1,0 +1,375 @@
+//! Who is audited: a member of staff as they are known at work, plus the other names and
+//! handles a pupil might know them by. Built from CLI flags or a TOML file with the same
+//! fields, and checked once here so later stages can trust it.
+
+use std::fmt;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// Earliest birth year accepted; anything older is a typo rather than a member of staff.
+pub const MIN_BIRTH_YEAR: u16 = 1900;
+
+/// A handle the person uses, optionally tied to one platform (`instagram:jsmith`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handle {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    pub handle: String,
+}
+
+impl Handle {
+    /// Parses `handle` or `platform:handle`, rejecting anything a platform would never accept.
+    pub fn parse(raw: &str) -> Result<Self, SubjectError> {
+        let raw = raw.trim();
+        let (platform, handle) = match raw.split_once(':') {
+            Some((p, h)) => (Some(p.trim().to_lowercase()), h.trim()),
+            None => (None, raw),
+        };
+        let handle = handle.trim_start_matches('@');
+        if handle.is_empty() {
+            return Err(SubjectError::Username(raw.to_string(), "it is empty"));
+        }
+        if handle.chars().any(char::is_whitespace) {
+            return Err(SubjectError::Username(
+                raw.to_string(),
+                "usernames cannot contain spaces",
+            ));
+        }
+        if handle.chars().any(char::is_control) {
+            return Err(SubjectError::Username(
+                raw.to_string(),
+                "it contains control characters",
+            ));
+        }
+        if let Some(p) = &platform
+            && (p.is_empty() || !p.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        {
+            return Err(SubjectError::Username(
+                raw.to_string(),
+                "the part before ':' must be a platform id such as instagram",
+            ));
+        }
+        Ok(Self {
+            platform,
+            handle: handle.to_string(),
+        })
+    }
+}
+
+impl fmt::Display for Handle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.platform {
+            Some(p) => write!(f, "{p}:{}", self.handle),
+            None => f.write_str(&self.handle),
+        }
+    }
+}
+
+/// The member of staff being audited. Every field is optional except `name`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subject {
+    /// Full name as used at work, e.g. "Elizabeth O'Brien-Smith".
+    pub name: String,
+    /// Maiden, partner's or previous surname, or another full name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<String>,
+    /// Names friends use, e.g. "Lizzie".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nicknames: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub usernames: Vec<Handle>,
+    /// How pupils address them: Mr, Mrs, Ms, Miss, Mx, Dr...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub town: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_year: Option<u16>,
+}
+
+/// The subject file as written by a person: usernames are plain strings there.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SubjectFile {
+    name: Option<String>,
+    #[serde(default)]
+    other_names: Vec<String>,
+    #[serde(default)]
+    nicknames: Vec<String>,
+    #[serde(default)]
+    usernames: Vec<String>,
+    title: Option<String>,
+    school: Option<String>,
+    town: Option<String>,
+    birth_year: Option<i64>,
+}
+
+/// Input as it arrives from flags and/or a file, before validation.
+#[derive(Debug, Clone, Default)]
+pub struct SubjectInput {
+    pub name: Option<String>,
+    pub other_names: Vec<String>,
+    pub nicknames: Vec<String>,
+    pub usernames: Vec<String>,
+    pub title: Option<String>,
+    pub school: Option<String>,
+    pub town: Option<String>,
+    pub birth_year: Option<i64>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SubjectError {
+    #[error("no name given: use --name \"Jane Smith\" or put name = \"...\" in the subject file")]
+    MissingName,
+    #[error("{field} is empty: give the name as used at work, e.g. --name \"Jane Smith\"")]
+    EmptyName { field: &'static str },
+    #[error("{field} {value:?} has no letters in it")]
+    NoLetters { field: &'static str, value: String },
+    #[error("{field} {value:?} is too long ({len} characters; at most {max})")]
+    TooLong {
+        field: &'static str,
+        value: String,
+        len: usize,
+        max: usize,
+    },
+    #[error("birth year {year} is outside {MIN_BIRTH_YEAR}..={current}")]
+    BirthYear { year: i64, current: u16 },
+    #[error("username {0:?} is not valid: {1}")]
+    Username(String, &'static str),
+    #[error("title {0:?} is not valid: use a short word such as Mr, Mrs, Ms, Miss, Mx or Dr")]
+    Title(String),
+    #[error("{path}: cannot read: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: {message}")]
+    File {
+        path: String,
+        line: usize,
+        message: String,
+    },
+}
+
+/// Longest accepted name field: generous for real names, small enough to keep output sane.
+const MAX_NAME_CHARS: usize = 200;
+
+impl SubjectInput {
+    /// Reads a subject TOML file; unknown keys and type errors name the file and line.
+    pub fn from_file(path: &Path) -> Result<Self, SubjectError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| SubjectError::Read {
+            path: shown.clone(),
+            source,
+        })?;
+        let file: SubjectFile = toml::from_str(&text).map_err(|e| SubjectError::File {
+            path: shown,
+            line: crate::catalog::line_of(&text, e.span().map_or(0, |s| s.start)),
+            message: e.message().to_string(),
+        })?;
+        Ok(Self {
+            name: file.name,
+            other_names: file.other_names,
+            nicknames: file.nicknames,
+            usernames: file.usernames,
+            title: file.title,
+            school: file.school,
+            town: file.town,
+            birth_year: file.birth_year,
+        })
+    }
+
+    /// Lays `overrides` (the flags) over `self` (the file): single values replace, lists add.
+    pub fn merge(mut self, overrides: SubjectInput) -> Self {
+        self.name = overrides.name.or(self.name);
+        self.other_names.extend(overrides.other_names);
+        self.nicknames.extend(overrides.nicknames);
+        self.usernames.extend(overrides.usernames);
+        self.title = overrides.title.or(self.title);
+        self.school = overrides.school.or(self.school);
+        self.town = overrides.town.or(self.town);
+        self.birth_year = overrides.birth_year.or(self.birth_year);
+        self
+    }
+
+    /// Validates against `current_year` (passed in so tests do not depend on the clock).
+    pub fn validate(self, current_year: u16) -> Result<Subject, SubjectError> {
+        let name = self.name.ok_or(SubjectError::MissingName)?;
+        let name = checked_name("--name", &name)?;
+        let other_names = self
+            .other_names
+            .iter()
+            .map(|n| checked_name("--other-name", n))
+            .collect::<Result<_, _>>()?;
+        let nicknames = self
+            .nicknames
+            .iter()
+            .map(|n| checked_name("--nickname", n))
+            .collect::<Result<_, _>>()?;
+        let usernames = dedup(
+            self.usernames
+                .iter()
+                .map(|u| Handle::parse(u))
+                .collect::<Result<Vec<_>, _>>()?,
+        );
+        let title = match self.title.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(t) => Some(checked_title(t)?),
+        };
+        if let Some(year) = self.birth_year
+            && !(i64::from(MIN_BIRTH_YEAR)..=i64::from(current_year)).contains(&year)
+        {
+            return Err(SubjectError::BirthYear {
+                year,
+                current: current_year,
+            });
+        }
+        Ok(Subject {
+            name,
+            other_names: dedup(other_names),
+            nicknames: dedup(nicknames),
+            usernames,
+            title,
+            school: non_empty(self.school),
+            town: non_empty(self.town),
+            birth_year: self.birth_year.and_then(|y| u16::try_from(y).ok()),
+        })
+    }
+}
+
+fn checked_name(field: &'static str, raw: &str) -> Result<String, SubjectError> {
+    let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    if collapsed.is_empty() {
+        return Err(SubjectError::EmptyName { field });
+    }
+    if !collapsed.chars().any(char::is_alphabetic) {
+        return Err(SubjectError::NoLetters {
+            field,
+            value: collapsed,
+        });
+    }
+    let len = collapsed.chars().count();
+    if len > MAX_NAME_CHARS {
+        return Err(SubjectError::TooLong {
+            field,
+            value: collapsed.chars().take(30).collect::<String>() + "…",
+            len,
+            max: MAX_NAME_CHARS,
+        });
+    }
+    Ok(collapsed)
+}
+
+fn checked_title(raw: &str) -> Result<String, SubjectError> {
+    let t = raw.trim_end_matches('.');
+    let ok = !t.is_empty() && t.chars().count() <= 12 && t.chars().all(char::is_alphabetic);
+    if ok {
+        Ok(t.to_string())
+    } else {
+        Err(SubjectError::Title(raw.to_string()))
+    }
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value
+        .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|v| !v.is_empty())
+}
+
+fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        if !out.contains(&item) {
+            out.push(item);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(name: &str) -> SubjectInput {
+        SubjectInput {
+            name: Some(name.into()),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn accepts_a_plain_name_and_collapses_spaces() {
+        let s = input("  Jane   Smith ").validate(2026).unwrap();
+        assert_eq!(s.name, "Jane Smith");
+    }
+
+    #[test]
+    fn rejects_empty_and_letterless_names() {
+        assert!(matches!(
+            input("   ").validate(2026),
+            Err(SubjectError::EmptyName { .. })
+        ));
+        assert!(matches!(
+            input("123 !!").validate(2026),
+            Err(SubjectError::NoLetters { .. })
+        ));
+    }
+
+    #[test]
+    fn birth_year_bounds_are_inclusive() {
+        let mut i = input("Jane Smith");
+        i.birth_year = Some(1900);
+        assert!(i.clone().validate(2026).is_ok());
+        i.birth_year = Some(2026);
+        assert!(i.clone().validate(2026).is_ok());
+        i.birth_year = Some(2027);
+        assert!(matches!(
+            i.clone().validate(2026),
+            Err(SubjectError::BirthYear { .. })
+        ));
+        i.birth_year = Some(1899);
+        assert!(i.validate(2026).is_err());
+    }
+
+    #[test]
+    fn handles_parse_with_and_without_platform() {
+        let h = Handle::parse("Instagram:@missjones84").unwrap();
+        assert_eq!(h.platform.as_deref(), Some("instagram"));
+        assert_eq!(h.handle, "missjones84");
+        assert_eq!(Handle::parse("jsmith").unwrap().platform, None);
+        assert!(Handle::parse("jane smith").is_err());
+        assert!(Handle::parse("tiktok:").is_err());
+        assert!(Handle::parse("in sta:x").is_err());
+    }
+
+    #[test]
+    fn flags_override_file_values_and_lists_add_up() {
+        let file = SubjectInput {
+            name: Some("Jane Smith".into()),
+            nicknames: vec!["Janey".into()],
+            school: Some("Oakwood".into()),
+            ..Default::default()
+        };
+        let flags = SubjectInput {
+            school: Some("Elm Park".into()),
+            nicknames: vec!["JJ".into()],
+            ..Default::default()
+        };
+        let s = file.merge(flags).validate(2026).unwrap();
+        assert_eq!(s.school.as_deref(), Some("Elm Park"));
+        assert_eq!(s.nicknames, vec!["Janey", "JJ"]);
+    }
+
+    #[test]
+    fn titles_drop_a_trailing_dot_and_reject_junk() {
+        let mut i = input("Jane Smith");
+        i.title = Some("Mrs.".into());
+        assert_eq!(i.clone().validate(2026).unwrap().title.as_deref(), Some("Mrs"));
+        i.title = Some("Ms Smith".into());
+        assert!(matches!(i.validate(2026), Err(SubjectError::Title(_))));
+    }
+}
