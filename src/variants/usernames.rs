@@ -27,28 +27,33 @@ impl Parts<'_> {
 
 type Build = fn(&Parts) -> String;
 
-/// Formats from a first name and a surname, with how likely a pupil tries each.
+/// Formats from a whole first name and a surname, with how likely a pupil tries each.
 const PAIR_FORMATS: &[(&str, f64, Build)] = &[
     ("firstlast", 0.95, |p| format!("{}{}", p.first, p.last)),
     ("first.last", 0.92, |p| format!("{}.{}", p.first, p.last)),
     ("first_last", 0.85, |p| format!("{}_{}", p.first, p.last)),
-    ("flast", 0.8, |p| format!("{}{}", p.f(), p.last)),
     ("first-last", 0.6, |p| format!("{}-{}", p.first, p.last)),
-    ("f.last", 0.6, |p| format!("{}.{}", p.f(), p.last)),
     ("lastfirst", 0.6, |p| format!("{}{}", p.last, p.first)),
-    ("f_last", 0.55, |p| format!("{}_{}", p.f(), p.last)),
     ("firstl", 0.55, |p| format!("{}{}", p.first, p.l())),
     ("last.first", 0.55, |p| format!("{}.{}", p.last, p.first)),
     ("last_first", 0.5, |p| format!("{}_{}", p.last, p.first)),
-    ("lastf", 0.45, |p| format!("{}{}", p.last, p.f())),
     ("first.l", 0.4, |p| format!("{}.{}", p.first, p.l())),
     ("firstlast8", 0.4, |p| truncate(&format!("{}{}", p.first, p.last), 8)),
     ("first_l", 0.35, |p| format!("{}_{}", p.first, p.l())),
-    ("last.f", 0.35, |p| format!("{}.{}", p.last, p.f())),
     ("lfirst", 0.35, |p| format!("{}{}", p.l(), p.first)),
     ("l.first", 0.3, |p| format!("{}.{}", p.l(), p.first)),
     ("first4last4", 0.3, |p| format!("{}{}", truncate(p.first, 4), truncate(p.last, 4))),
     ("last", 0.2, |p| p.last.to_string()),
+];
+
+/// Formats from the first name's initial: only for names the person really uses, since
+/// "bsmith" for a Beth taken from the nickname table is a guess on a guess.
+const INITIAL_FORMATS: &[(&str, f64, Build)] = &[
+    ("flast", 0.8, |p| format!("{}{}", p.f(), p.last)),
+    ("f.last", 0.6, |p| format!("{}.{}", p.f(), p.last)),
+    ("f_last", 0.55, |p| format!("{}_{}", p.f(), p.last)),
+    ("lastf", 0.45, |p| format!("{}{}", p.last, p.f())),
+    ("last.f", 0.35, |p| format!("{}.{}", p.last, p.f())),
     ("fl", 0.1, |p| format!("{}{}", p.f(), p.l())),
 ];
 
@@ -74,6 +79,8 @@ const TITLE_FORMATS: &[(&str, f64, &str)] = &[
 /// Handles teachers make for class accounts ("mrsmithteaches").
 const TEACHER_SUFFIXES: &[(&str, f64)] = &[("teaches", 0.45), ("class", 0.4), ("teacher", 0.4)];
 
+/// Given names below this factor come from the nickname table, not from the person.
+const TRUSTED_GIVEN: f64 = 0.9;
 /// Formats strong enough to be worth a birth-year suffix.
 const YEAR_WORTHY: f64 = 0.8;
 const MAX_MIDDLES: usize = 3;
@@ -147,7 +154,12 @@ pub fn generate(forms: &Forms, subject: &Subject) -> Vec<Variant> {
                 };
                 let factor = given.factor * surname.factor * spelling_factor;
                 let notes = [given.via.as_str(), surname.via.as_str(), spelling_note];
-                for (rule, base, build) in PAIR_FORMATS {
+                let initials = if given.factor >= TRUSTED_GIVEN {
+                    INITIAL_FORMATS
+                } else {
+                    &[]
+                };
+                for (rule, base, build) in PAIR_FORMATS.iter().chain(initials) {
                     emit(build(&parts), rule, &notes, base * factor, *base >= YEAR_WORTHY);
                 }
                 // Middle names belong to the work name only.
@@ -202,8 +214,8 @@ fn spellings(surname: &Form) -> Vec<(String, f64, &'static str)> {
     }
     vec![
         (words.concat(), 1.0, ""),
-        (words.join("-"), 0.8, "hyphenated"),
-        (words.join("_"), 0.75, "joined with _"),
+        (words.join("-"), 0.7, "surname with -"),
+        (words.join("_"), 0.65, "surname with _"),
     ]
 }
 
