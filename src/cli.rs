@@ -42,14 +42,15 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct VariantsArgs {
-    #[command(flatten)]
-    pub subject: SubjectArgs,
     /// Output format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Show at most N names and N usernames (the most likely first)
     #[arg(long, value_name = "N", default_value_t = 60)]
     pub max: usize,
+    // Flattened last: its help heading would otherwise swallow the flags after it.
+    #[command(flatten)]
+    pub subject: SubjectArgs,
 }
 
 /// Who is audited: from flags, a TOML file with the same fields, or both (flags win).

@@ -142,7 +142,7 @@ pub enum SubjectError {
     Username(String, &'static str),
     #[error("title {0:?} is not valid: use a short word such as Mr, Mrs, Ms, Miss, Mx or Dr")]
     Title(String),
-    #[error("{path}: cannot read: {source}")]
+    #[error("{path}: cannot read")]
     Read {
         path: String,
         source: std::io::Error,
@@ -368,7 +368,10 @@ mod tests {
     fn titles_drop_a_trailing_dot_and_reject_junk() {
         let mut i = input("Jane Smith");
         i.title = Some("Mrs.".into());
-        assert_eq!(i.clone().validate(2026).unwrap().title.as_deref(), Some("Mrs"));
+        assert_eq!(
+            i.clone().validate(2026).unwrap().title.as_deref(),
+            Some("Mrs")
+        );
         i.title = Some("Ms Smith".into());
         assert!(matches!(i.validate(2026), Err(SubjectError::Title(_))));
     }

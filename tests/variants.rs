@@ -40,10 +40,22 @@ fn done_when_example_obrien_smith() {
     let mut input = subject("Elizabeth O'Brien-Smith");
     input.title = Some("Ms".into());
     let v = generate(input);
-    has(&v.names, &["Elizabeth O'Brien-Smith", "Liz O'Brien-Smith", "Ms O'Brien-Smith"]);
+    has(
+        &v.names,
+        &[
+            "Elizabeth O'Brien-Smith",
+            "Liz O'Brien-Smith",
+            "Ms O'Brien-Smith",
+        ],
+    );
     has(
         &v.usernames,
-        &["elizabeth.obriensmith", "lizobriensmith", "eobriensmith", "msobriensmith"],
+        &[
+            "elizabeth.obriensmith",
+            "lizobriensmith",
+            "eobriensmith",
+            "msobriensmith",
+        ],
     );
 }
 
@@ -71,7 +83,9 @@ fn nicknames_given_by_the_person_come_before_table_guesses() {
     let v = generate(input);
     let pos = |t: &str| texts(&v.names).iter().position(|x| *x == t);
     let mags = pos("Mags Hughes").expect("nickname name");
-    let peggy = pos("Peggy Hughes").or(pos("Maggie Hughes")).expect("table name");
+    let peggy = pos("Peggy Hughes")
+        .or(pos("Maggie Hughes"))
+        .expect("table name");
     assert!(mags < peggy);
     has(&v.usernames, &["magshughes", "mhughes"]);
 }
@@ -82,9 +96,26 @@ fn username_anarchy_formats_are_all_there() {
     has(
         &v.usernames,
         &[
-            "annakey", "anna.key", "anna_key", "anna-key", "akey", "a.key", "annak", "keyanna",
-            "key.anna", "keya", "key.a", "kanna", "k.anna", "anna.k", "amkey", "annamarykey",
-            "anna.mary.key", "annamkey", "annakey", "annakey",
+            "annakey",
+            "anna.key",
+            "anna_key",
+            "anna-key",
+            "akey",
+            "a.key",
+            "annak",
+            "keyanna",
+            "key.anna",
+            "keya",
+            "key.a",
+            "kanna",
+            "k.anna",
+            "anna.k",
+            "amkey",
+            "annamarykey",
+            "anna.mary.key",
+            "annamkey",
+            "annakey",
+            "annakey",
         ],
     );
     // first+last truncated to 8
@@ -100,7 +131,15 @@ fn title_forms_and_alternatives() {
     has(&v.names, &["Ms Jones", "Miss Jones", "Mrs Jones"]);
     has(
         &v.usernames,
-        &["msjones", "ms_jones", "ms.jones", "missjones", "mrsjones", "msjonesteaches", "msjonesclass"],
+        &[
+            "msjones",
+            "ms_jones",
+            "ms.jones",
+            "missjones",
+            "mrsjones",
+            "msjonesteaches",
+            "msjonesclass",
+        ],
     );
     lacks(&v.names, &["Mr Jones"]);
 
@@ -113,7 +152,10 @@ fn title_forms_and_alternatives() {
     let mut input = subject("Tom Smith");
     input.title = Some("Mr".into());
     let v = generate(input);
-    has(&v.usernames, &["mrsmith", "mr_smith", "mr.smith", "mrsmithteaches"]);
+    has(
+        &v.usernames,
+        &["mrsmith", "mr_smith", "mr.smith", "mrsmithteaches"],
+    );
     lacks(&v.names, &["Mrs Smith", "Miss Smith"]);
 }
 
@@ -132,7 +174,13 @@ fn birth_year_suffixes_go_on_the_strongest_forms() {
     let v = generate(input);
     has(
         &v.usernames,
-        &["missjones84", "missjones1984", "janejones84", "jane.jones1984", "jjones84"],
+        &[
+            "missjones84",
+            "missjones1984",
+            "janejones84",
+            "jane.jones1984",
+            "jjones84",
+        ],
     );
     // weak forms do not get years
     lacks(&v.usernames, &["jones.j84", "jj84"]);
@@ -155,19 +203,55 @@ fn other_surnames_and_other_full_names() {
     input.other_names = vec!["Jones".into(), "Janet Brown".into()];
     input.title = Some("Mrs".into());
     let v = generate(input);
-    has(&v.names, &["Jane Jones", "Mrs Jones", "Janet Brown", "Jane Brown", "Miss Jones"]);
-    has(&v.usernames, &["janejones", "jane.jones", "mrsjones", "missjones", "janetbrown"]);
+    has(
+        &v.names,
+        &[
+            "Jane Jones",
+            "Mrs Jones",
+            "Janet Brown",
+            "Jane Brown",
+            "Miss Jones",
+        ],
+    );
+    has(
+        &v.usernames,
+        &[
+            "janejones",
+            "jane.jones",
+            "mrsjones",
+            "missjones",
+            "janetbrown",
+        ],
+    );
 }
 
 #[test]
 fn hyphenated_surnames_give_every_spelling_and_each_part() {
     let v = generate(subject("Tom Smith-Jones"));
-    has(&v.usernames, &["tomsmithjones", "tomsmith-jones", "tomsmith_jones", "tomsmith", "tomjones"]);
+    has(
+        &v.usernames,
+        &[
+            "tomsmithjones",
+            "tomsmith-jones",
+            "tomsmith_jones",
+            "tomsmith",
+            "tomjones",
+        ],
+    );
     has(&v.names, &["Tom Smith", "Tom Jones", "Tom Smith-Jones"]);
     let mut input = subject("Tom Smith-Jones");
     input.title = Some("Mr".into());
     let v = generate(input);
-    has(&v.usernames, &["mrsmithjones", "mrsmith-jones", "mrsmith_jones", "mrsmith", "mrjones"]);
+    has(
+        &v.usernames,
+        &[
+            "mrsmithjones",
+            "mrsmith-jones",
+            "mrsmith_jones",
+            "mrsmith",
+            "mrjones",
+        ],
+    );
 }
 
 #[test]
@@ -185,7 +269,15 @@ fn apostrophes_drop_and_mc_stays_as_written() {
 fn particles_stay_with_the_surname() {
     let v = generate(subject("Anna van der Berg"));
     has(&v.names, &["Anna van der Berg", "Anna Berg"]);
-    has(&v.usernames, &["annavanderberg", "anna.vanderberg", "annaberg", "avanderberg"]);
+    has(
+        &v.usernames,
+        &[
+            "annavanderberg",
+            "anna.vanderberg",
+            "annaberg",
+            "avanderberg",
+        ],
+    );
     lacks(&v.names, &["Anna van der"]);
     let v = generate(subject("Maria de la Cruz"));
     has(&v.usernames, &["mariadelacruz", "mariacruz"]);
@@ -212,7 +304,11 @@ fn very_long_names_are_handled_and_capped() {
     has(&v.usernames, &["mariafernandez"]);
     let long = format!("{} {}", "A".repeat(90), "B".repeat(90));
     let v = generate(subject(&long));
-    assert!(v.usernames.iter().all(|u| !u.text.is_empty() && u.text.len() <= 64));
+    assert!(
+        v.usernames
+            .iter()
+            .all(|u| !u.text.is_empty() && u.text.len() <= 64)
+    );
 }
 
 #[test]

@@ -36,7 +36,7 @@ impl fmt::Display for CheckError {
 pub enum CatalogError {
     #[error("{} problem(s) in the check files:\n{}", .0.len(), list(.0))]
     Invalid(Vec<CheckError>),
-    #[error("{path}: cannot read: {source}")]
+    #[error("{}: cannot read", path.display())]
     Read {
         path: PathBuf,
         source: std::io::Error,
@@ -103,15 +103,16 @@ impl Catalog {
         let mut checks: Vec<(Check, String, usize)> = Vec::new();
         let mut errors = Vec::new();
         for (file, text) in sources {
-            let stem = Path::new(&file).file_stem().and_then(|s| s.to_str());
-            match raw::parse(&file, stem, &text) {
+            match raw::parse(&file, &text) {
                 Ok((check, line)) => {
-                    if let Some((_, first, _)) = checks.iter().find(|(c, _, _)| c.id == check.id)
-                    {
+                    if let Some((_, first, _)) = checks.iter().find(|(c, _, _)| c.id == check.id) {
                         errors.push(CheckError {
                             file: file.clone(),
                             line,
-                            message: format!("duplicate id {:?}: already used by {first}", check.id),
+                            message: format!(
+                                "duplicate id {:?}: already used by {first}",
+                                check.id
+                            ),
                         });
                     } else {
                         checks.push((check, file, line));
@@ -136,5 +137,9 @@ impl Catalog {
 /// The 1-based line holding byte `offset` of `text` (clamped to the text).
 pub(crate) fn line_of(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    text.as_bytes()[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }

@@ -127,7 +127,10 @@ impl Problems<'_> {
         match (&dt.date, &dt.time) {
             (Some(date), None) if dt.offset.is_none() => date.to_string(),
             _ => {
-                self.at(value, format!("{field} must be a date like 2026-11-22, not {dt}"));
+                self.at(
+                    value,
+                    format!("{field} must be a date like 2026-11-22, not {dt}"),
+                );
                 String::new()
             }
         }
@@ -137,7 +140,10 @@ impl Problems<'_> {
         let text = value.get_ref().trim();
         match url::Url::parse(text) {
             Ok(u) if u.scheme() == "https" && u.host_str().is_some() => {}
-            Ok(_) => self.at(value, format!("{field} must be an https:// link, not {text:?}")),
+            Ok(_) => self.at(
+                value,
+                format!("{field} must be an https:// link, not {text:?}"),
+            ),
             Err(_) if text.is_empty() => self.at(value, format!("{field} is missing a link")),
             Err(e) => self.at(value, format!("{field} {text:?} is not a valid link: {e}")),
         }
@@ -152,7 +158,12 @@ impl Problems<'_> {
         }
         for name in placeholders(text) {
             if name != "username" {
-                self.at(value, format!("{field} uses unknown placeholder {{{name}}}; only {{username}} is allowed"));
+                self.at(
+                    value,
+                    format!(
+                        "{field} uses unknown placeholder {{{name}}}; only {{username}} is allowed"
+                    ),
+                );
             }
         }
         let sample = text.replace("{username}", "sample");
@@ -167,7 +178,13 @@ impl Problems<'_> {
         let r = raw.get_ref();
         for status in &r.status {
             if !(100..=999).contains(status.get_ref()) {
-                self.at(status, format!("[profile.{name}] status {} is not an HTTP status", status.get_ref()));
+                self.at(
+                    status,
+                    format!(
+                        "[profile.{name}] status {} is not an HTTP status",
+                        status.get_ref()
+                    ),
+                );
             }
         }
         let rule = Rule {
@@ -199,14 +216,9 @@ pub fn placeholders(text: &str) -> Vec<&str> {
     out
 }
 
-/// Parses and validates one file; `stem` is the file name without `.toml`, which the
-/// check's id must equal so a file is easy to find from an id.
-/// Returns the check with the line of its `id`, for errors that span files.
-pub fn parse(
-    file: &str,
-    stem: Option<&str>,
-    text: &str,
-) -> Result<(Check, usize), Vec<CheckError>> {
+/// Parses and validates one file, returning the check with the line of its `id` (for
+/// errors that span files, such as a duplicate id).
+pub fn parse(file: &str, text: &str) -> Result<(Check, usize), Vec<CheckError>> {
     let raw: RawCheck = toml::from_str(text).map_err(|e| {
         vec![CheckError {
             file: file.to_string(),
@@ -222,23 +234,29 @@ pub fn parse(
     let id = raw.id.get_ref().clone();
     let id_ok = !id.is_empty()
         && id.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     if !id_ok {
-        p.at(&raw.id, format!("id {id:?} must be lower-case letters, digits and '-'"));
-    } else if let Some(stem) = stem
-        && stem != id
-    {
-        p.at(&raw.id, format!("id {id:?} must match the file name ({stem}.toml)"));
+        p.at(
+            &raw.id,
+            format!("id {id:?} must be lower-case letters, digits and '-'"),
+        );
     }
     let name = p.text("name", &raw.name).to_string();
     for domain in &raw.domains {
         let d = domain.get_ref();
         if d.is_empty() || d.contains('/') || d.contains(':') || d.contains(char::is_whitespace) {
-            p.at(domain, format!("domain {d:?} must be a bare host name such as tiktok.com"));
+            p.at(
+                domain,
+                format!("domain {d:?} must be a bare host name such as tiktok.com"),
+            );
         }
     }
     let as_of = p.date("as_of", &raw.as_of);
-    let profile = raw.profile.and_then(|profile| convert_profile(&mut p, profile));
+    let profile = raw
+        .profile
+        .and_then(|profile| convert_profile(&mut p, profile));
     let search = raw
         .search
         .into_iter()
@@ -246,10 +264,17 @@ pub fn parse(
             let query = p.text("search query", &s.query).to_string();
             for name in placeholders(&query) {
                 if !PLACEHOLDERS.contains(&name) {
-                    p.at(&s.query, format!(
-                        "search query uses unknown placeholder {{{name}}}; use one of {}",
-                        PLACEHOLDERS.iter().map(|n| format!("{{{n}}}")).collect::<Vec<_>>().join(" ")
-                    ));
+                    p.at(
+                        &s.query,
+                        format!(
+                            "search query uses unknown placeholder {{{name}}}; use one of {}",
+                            PLACEHOLDERS
+                                .iter()
+                                .map(|n| format!("{{{n}}}"))
+                                .collect::<Vec<_>>()
+                                .join(" ")
+                        ),
+                    );
                 }
             }
             SearchTemplate { query, why: s.why }
@@ -261,11 +286,21 @@ pub fn parse(
         .into_iter()
         .map(|s| {
             let sid = s.id.get_ref().clone();
-            if sid.is_empty() || !sid.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-                p.at(&s.id, format!("setting id {sid:?} must be lower-case letters, digits and '-'"));
+            if sid.is_empty()
+                || !sid
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                p.at(
+                    &s.id,
+                    format!("setting id {sid:?} must be lower-case letters, digits and '-'"),
+                );
             }
             if !setting_ids.insert(sid.clone()) {
-                p.at(&s.id, format!("setting id {sid:?} is used twice in this file"));
+                p.at(
+                    &s.id,
+                    format!("setting id {sid:?} is used twice in this file"),
+                );
             }
             Setting {
                 id: sid,
@@ -317,14 +352,22 @@ fn convert_profile(p: &mut Problems, raw: RawProfile) -> Option<Profile> {
     let username_rule = UsernameRule::new(raw.username_rule.get_ref())
         .map_err(|e| {
             // The regex crate's message is several lines; its last line says what is wrong.
-            let reason = e.to_string().lines().last().unwrap_or_default().trim().to_string();
-            p.at(&raw.username_rule, format!("username_rule is not a valid regex: {reason}"));
+            let text = e.to_string();
+            let last = text.lines().last().unwrap_or_default().trim();
+            let reason = last.trim_start_matches("error:").trim().to_string();
+            p.at(
+                &raw.username_rule,
+                format!("username_rule is not a valid regex: {reason}"),
+            );
         })
         .ok();
     let method = *raw.method.get_ref();
     match (method, &raw.manual_reason) {
         (ProbeMethod::Manual, None) => {
-            p.at(&raw.method, "method = \"manual\" needs a manual_reason saying why a person must check");
+            p.at(
+                &raw.method,
+                "method = \"manual\" needs a manual_reason saying why a person must check",
+            );
         }
         (ProbeMethod::Http, Some(reason)) => {
             p.at(reason, "manual_reason is only for method = \"manual\"");
@@ -336,17 +379,32 @@ fn convert_profile(p: &mut Problems, raw: RawProfile) -> Option<Profile> {
     let blocked = raw.blocked.as_ref().map(|r| p.rule("blocked", r));
     match method {
         ProbeMethod::Http if exists.is_none() || absent.is_none() => {
-            p.at(&raw.method, "method = \"http\" needs both [profile.exists] and [profile.absent]");
+            p.at(
+                &raw.method,
+                "method = \"http\" needs both [profile.exists] and [profile.absent]",
+            );
         }
         ProbeMethod::Manual if exists.is_some() || absent.is_some() => {
-            p.at(&raw.method, "method = \"manual\" must not have [profile.exists] or [profile.absent]");
+            p.at(
+                &raw.method,
+                "method = \"manual\" must not have [profile.exists] or [profile.absent]",
+            );
         }
         _ => {}
     }
     for name in raw.headers.keys() {
         let lower = name.get_ref().to_ascii_lowercase();
-        if matches!(lower.as_str(), "cookie" | "authorization" | "proxy-authorization") {
-            p.at(name, format!("header {} is not allowed: findable never logs in", name.get_ref()));
+        if matches!(
+            lower.as_str(),
+            "cookie" | "authorization" | "proxy-authorization"
+        ) {
+            p.at(
+                name,
+                format!(
+                    "header {} is not allowed: findable never logs in",
+                    name.get_ref()
+                ),
+            );
         }
     }
     let source = p.link("[profile] source", &raw.source);

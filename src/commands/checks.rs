@@ -21,9 +21,7 @@ pub fn run(command: ChecksCommand) -> Result<Exit> {
 /// The built-in catalog, or the one in `dir` when given.
 pub fn load_catalog(dir: Option<&Path>) -> Result<Catalog> {
     match dir {
-        Some(dir) => {
-            Catalog::load_dir(dir).with_context(|| format!("--checks {}", dir.display()))
-        }
+        Some(dir) => Catalog::load_dir(dir).context("--checks"),
         None => Catalog::builtin().context("the built-in check files are invalid (a findable bug)"),
     }
 }
@@ -52,7 +50,14 @@ fn list(dir: Option<&Path>, format: Format) -> Result<Exit> {
                     ]
                 })
                 .collect();
-            let header = ["ID", "NAME", "CATEGORY", "PUPIL USE", "PROFILE CHECK", "SETTINGS"];
+            let header = [
+                "ID",
+                "NAME",
+                "CATEGORY",
+                "PUPIL USE",
+                "PROFILE CHECK",
+                "SETTINGS",
+            ];
             print(&table(&header, &rows))?;
         }
     }
@@ -64,10 +69,10 @@ fn validate(dir: &Path) -> Result<Exit> {
         Ok(catalog) => {
             let settings: usize = catalog.checks.iter().map(|c| c.settings.len()).sum();
             print(&format!(
-                "{}: {} check files, {} settings, all valid\n",
+                "{}: {}, {}, all valid\n",
                 dir.display(),
-                catalog.checks.len(),
-                settings
+                plural(catalog.checks.len(), "check file"),
+                plural(settings, "setting"),
             ))?;
             Ok(Exit::Success)
         }
@@ -77,7 +82,11 @@ fn validate(dir: &Path) -> Result<Exit> {
                 let _ = writeln!(out, "{e}");
             }
             print(&out)?;
-            eprintln!("error: {} problem(s) in {}", errors.len(), dir.display());
+            eprintln!(
+                "error: {} in {}",
+                plural(errors.len(), "problem"),
+                dir.display()
+            );
             Ok(Exit::Problems)
         }
         Err(other) => Err(other.into()),
@@ -112,4 +121,12 @@ fn table<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> String {
         line(row.iter().map(String::as_str).collect());
     }
     out
+}
+
+fn plural(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }

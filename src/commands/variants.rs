@@ -18,7 +18,12 @@ pub fn run(args: &VariantsArgs) -> Result<Exit> {
         Format::Json => print(&(serde_json::to_string_pretty(&shown)? + "\n"))?,
         Format::Text => {
             let mut out = String::new();
-            section(&mut out, "Names a pupil might search for", &shown.names, total_names);
+            section(
+                &mut out,
+                "Names a pupil might search for",
+                &shown.names,
+                total_names,
+            );
             out.push('\n');
             section(
                 &mut out,
@@ -45,7 +50,10 @@ fn has_title_in_name(name: &str) -> bool {
 
 fn section(out: &mut String, heading: &str, list: &[Variant], total: usize) {
     let count = if list.len() < total {
-        format!("{} of {total}, most likely first; --max to see more", list.len())
+        format!(
+            "{} of {total}, most likely first; --max to see more",
+            list.len()
+        )
     } else {
         format!("{total}, most likely first")
     };
@@ -67,4 +75,3 @@ fn section(out: &mut String, heading: &str, list: &[Variant], total: usize) {
         );
     }
 }
-

@@ -68,9 +68,12 @@ impl Forms {
         }
         for other in &subject.other_names {
             match ParsedName::surname_only(other) {
-                Some(surname) => {
-                    push(&mut surnames, &surname, 0.85, format!("other surname {surname}"))
-                }
+                Some(surname) => push(
+                    &mut surnames,
+                    &surname,
+                    0.85,
+                    format!("other surname {surname}"),
+                ),
                 None => {
                     let parsed = ParsedName::parse(other);
                     let via = format!("other name {other}");
@@ -130,7 +133,11 @@ impl Forms {
 /// Adds a form unless an equal one (same display, ignoring case) is already there.
 fn push(list: &mut Vec<Form>, display: &str, factor: f64, via: String) {
     let display = display.split_whitespace().collect::<Vec<_>>().join(" ");
-    if display.is_empty() || list.iter().any(|f| f.display.to_lowercase() == display.to_lowercase()) {
+    if display.is_empty()
+        || list
+            .iter()
+            .any(|f| f.display.to_lowercase() == display.to_lowercase())
+    {
         return;
     }
     list.push(Form {

@@ -25,7 +25,12 @@ pub fn generate(forms: &Forms, _subject: &Subject) -> Vec<Variant> {
     if forms.surnames.is_empty() {
         // A single-word name: the name itself, and how young pupils say it ("Miss Zoë").
         for given in &forms.givens[1..] {
-            add(given.display.clone(), "short form", &[&given.via], 0.9 * given.factor);
+            add(
+                given.display.clone(),
+                "short form",
+                &[&given.via],
+                0.9 * given.factor,
+            );
         }
         for title in &forms.titles {
             let text = format!("{} {}", title.display, primary_given.display);
@@ -42,7 +47,12 @@ pub fn generate(forms: &Forms, _subject: &Subject) -> Vec<Variant> {
             } else {
                 "name + surname"
             };
-            add(text, rule, &[&given.via, &surname.via], 0.95 * given.factor * surname.factor);
+            add(
+                text,
+                rule,
+                &[&given.via, &surname.via],
+                0.95 * given.factor * surname.factor,
+            );
         }
         if !forms.middles.is_empty() {
             let text = format!(
@@ -51,13 +61,23 @@ pub fn generate(forms: &Forms, _subject: &Subject) -> Vec<Variant> {
                 forms.middles.join(" "),
                 surname.display
             );
-            add(text, "with middle names", &[&surname.via], 0.8 * surname.factor);
+            add(
+                text,
+                "with middle names",
+                &[&surname.via],
+                0.8 * surname.factor,
+            );
             if forms.middles.len() > 1 {
                 let text = format!(
                     "{} {} {}",
                     primary_given.display, forms.middles[0], surname.display
                 );
-                add(text, "with first middle name", &[&surname.via], 0.6 * surname.factor);
+                add(
+                    text,
+                    "with first middle name",
+                    &[&surname.via],
+                    0.6 * surname.factor,
+                );
             }
         }
         if let Some(initial) = initial(primary_given) {

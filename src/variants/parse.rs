@@ -4,15 +4,32 @@
 
 /// Titles a person might put in front of their own name by habit.
 pub const KNOWN_TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "rev", "revd",
-    "fr", "sr", "lady", "lord", "master", "madam", "madame",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "rev",
+    "revd",
+    "fr",
+    "sr",
+    "lady",
+    "lord",
+    "master",
+    "madam",
+    "madame",
 ];
 
 /// Lower-case words that belong to the surname that follows them.
 const PARTICLES: &[&str] = &[
-    "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "du", "dos", "das",
-    "la", "le", "les", "lo", "ap", "ab", "bin", "binti", "bint", "ibn", "al", "el", "ter",
-    "ten", "op", "het", "st", "ni", "nic", "mac", "ó", "o", "y",
+    "van", "von", "der", "den", "de", "del", "della", "dei", "di", "da", "du", "dos", "das", "la",
+    "le", "les", "lo", "ap", "ab", "bin", "binti", "bint", "ibn", "al", "el", "ter", "ten", "op",
+    "het", "st", "ni", "nic", "mac", "ó", "o", "y",
 ];
 
 /// Suffixes that are not part of how anyone is searched for.
@@ -172,9 +189,15 @@ mod tests {
 
     #[test]
     fn keeps_particles_with_the_surname() {
-        assert_eq!(p("Anna van der Berg").surname.as_deref(), Some("van der Berg"));
+        assert_eq!(
+            p("Anna van der Berg").surname.as_deref(),
+            Some("van der Berg")
+        );
         assert_eq!(p("Maria de la Cruz").surname.as_deref(), Some("de la Cruz"));
-        assert_eq!(p("Rhys ap Gruffydd").surname.as_deref(), Some("ap Gruffydd"));
+        assert_eq!(
+            p("Rhys ap Gruffydd").surname.as_deref(),
+            Some("ap Gruffydd")
+        );
         assert_eq!(p("De Smith").given, "De");
     }
 

@@ -38,11 +38,15 @@ const PAIR_FORMATS: &[(&str, f64, Build)] = &[
     ("last.first", 0.55, |p| format!("{}.{}", p.last, p.first)),
     ("last_first", 0.5, |p| format!("{}_{}", p.last, p.first)),
     ("first.l", 0.4, |p| format!("{}.{}", p.first, p.l())),
-    ("firstlast8", 0.4, |p| truncate(&format!("{}{}", p.first, p.last), 8)),
+    ("firstlast8", 0.4, |p| {
+        truncate(&format!("{}{}", p.first, p.last), 8)
+    }),
     ("first_l", 0.35, |p| format!("{}_{}", p.first, p.l())),
     ("lfirst", 0.35, |p| format!("{}{}", p.l(), p.first)),
     ("l.first", 0.3, |p| format!("{}.{}", p.l(), p.first)),
-    ("first4last4", 0.3, |p| format!("{}{}", truncate(p.first, 4), truncate(p.last, 4))),
+    ("first4last4", 0.3, |p| {
+        format!("{}{}", truncate(p.first, 4), truncate(p.last, 4))
+    }),
     ("last", 0.2, |p| p.last.to_string()),
 ];
 
@@ -60,8 +64,12 @@ const INITIAL_FORMATS: &[(&str, f64, Build)] = &[
 /// Formats that also use middle names (only built when there are some).
 const MIDDLE_FORMATS: &[(&str, f64, Build)] = &[
     ("fmlast", 0.5, |p| format!("{}{}{}", p.f(), p.m(), p.last)),
-    ("firstmlast", 0.45, |p| format!("{}{}{}", p.first, p.m(), p.last)),
-    ("firstmiddlelast", 0.45, |p| format!("{}{}{}", p.first, p.middles.concat(), p.last)),
+    ("firstmlast", 0.45, |p| {
+        format!("{}{}{}", p.first, p.m(), p.last)
+    }),
+    ("firstmiddlelast", 0.45, |p| {
+        format!("{}{}{}", p.first, p.middles.concat(), p.last)
+    }),
     ("first.middle.last", 0.4, |p| {
         format!("{}.{}.{}", p.first, p.middles.join("."), p.last)
     }),
@@ -132,10 +140,22 @@ pub fn generate(forms: &Forms, subject: &Subject) -> Vec<Variant> {
 
     if forms.surnames.is_empty() {
         for given in forms.givens.iter().filter(|g| !g.key.is_empty()) {
-            emit(given.key.clone(), "first", &[&given.via], 0.8 * given.factor, true);
+            emit(
+                given.key.clone(),
+                "first",
+                &[&given.via],
+                0.8 * given.factor,
+                true,
+            );
             for title in &forms.titles {
                 let text = format!("{}{}", title.key, given.key);
-                emit(text, "title+name", &[&title.via, &given.via], 0.6 * title.factor, false);
+                emit(
+                    text,
+                    "title+name",
+                    &[&title.via, &given.via],
+                    0.6 * title.factor,
+                    false,
+                );
             }
         }
         return out;
@@ -160,7 +180,13 @@ pub fn generate(forms: &Forms, subject: &Subject) -> Vec<Variant> {
                     &[]
                 };
                 for (rule, base, build) in PAIR_FORMATS.iter().chain(initials) {
-                    emit(build(&parts), rule, &notes, base * factor, *base >= YEAR_WORTHY);
+                    emit(
+                        build(&parts),
+                        rule,
+                        &notes,
+                        base * factor,
+                        *base >= YEAR_WORTHY,
+                    );
                 }
                 // Middle names belong to the work name only.
                 if gi == 0 && !middles.is_empty() {

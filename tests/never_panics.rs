@@ -1,0 +1,79 @@
+//! Property test: whatever a person types, findable never panics and never produces an
+//! empty or whitespace username.
+
+use findable::subject::SubjectInput;
+use findable::variants::Variants;
+use proptest::prelude::*;
+
+fn check(name: String, other: String, nick: String, title: String) {
+    let input = SubjectInput {
+        name: Some(name),
+        other_names: vec![other],
+        nicknames: vec![nick],
+        title: Some(title),
+        birth_year: Some(1984),
+        ..Default::default()
+    };
+    // Invalid input is allowed to be rejected; it must never panic.
+    let Ok(subject) = input.validate(2026) else {
+        return;
+    };
+    let v = Variants::generate(&subject);
+    assert!(!v.names.is_empty(), "no names for {subject:?}");
+    for u in &v.usernames {
+        assert!(!u.text.trim().is_empty(), "empty username for {subject:?}");
+        assert!(!u.text.contains(char::is_whitespace), "{:?}", u.text);
+    }
+    for n in &v.names {
+        assert!(!n.text.trim().is_empty(), "empty name for {subject:?}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn arbitrary_unicode_never_panics(
+        name in any::<String>(),
+        other in any::<String>(),
+        nick in any::<String>(),
+        title in any::<String>(),
+    ) {
+        check(name, other, nick, title);
+    }
+
+    #[test]
+    fn name_like_unicode_never_panics(
+        name in r"(\PC{1,12}[ '\-]?){1,6}",
+        other in r"\PC{0,20}",
+        nick in r"\pL{1,10}",
+        title in "(Mr|Mrs|Ms|Miss|Mx|Dr|Prof|)",
+    ) {
+        check(name, other, nick, title);
+    }
+}
+
+#[test]
+fn awkward_names_seen_in_real_life() {
+    for name in [
+        "Zoë",
+        "李 小龍",
+        "Αλέξανδρος Παπαδόπουλος",
+        "Ӝ",
+        "'",
+        "Mr",
+        "Dr Who",
+        "O' Brien",
+        "-",
+        "Jean-- Luc",
+        "A B C D E F G H I J K L M N O P",
+        "محمد علي",
+        "X Æ A-12",
+        "\u{200b}Jane\u{200b} Smith",
+        "de la",
+        "van",
+        "Ó Briain Seán",
+    ] {
+        check(name.to_string(), "Jones".into(), "J".into(), "Ms".into());
+    }
+}

@@ -1,0 +1,88 @@
+//! Keeps README.md true: every ```console block that starts with `$ findable ...` is run
+//! and its output compared with what the README shows. A line `...` in a block skips any
+//! number of lines of output there.
+
+use assert_cmd::Command;
+
+struct Example {
+    line: usize,
+    args: Vec<String>,
+    expected: Vec<String>,
+}
+
+fn examples(readme: &str) -> Vec<Example> {
+    let mut out = Vec::new();
+    let mut lines = readme.lines().enumerate();
+    while let Some((_, line)) = lines.next() {
+        if line.trim() != "```console" {
+            continue;
+        }
+        let Some((number, command)) = lines.next() else {
+            break;
+        };
+        let block: Vec<String> = lines
+            .by_ref()
+            .take_while(|(_, l)| l.trim() != "```")
+            .map(|(_, l)| l.to_string())
+            .collect();
+        let Some(rest) = command.strip_prefix("$ findable ") else {
+            continue;
+        };
+        let args = shlex::split(rest).expect("README command is valid shell");
+        out.push(Example {
+            line: number + 1,
+            args,
+            expected: block,
+        });
+    }
+    out
+}
+
+fn matches(expected: &[String], actual: &[&str]) -> bool {
+    match expected.iter().position(|l| l == "...") {
+        None => expected
+            .iter()
+            .map(String::as_str)
+            .eq(actual.iter().copied()),
+        Some(gap) => {
+            let (head, tail) = (&expected[..gap], &expected[gap + 1..]);
+            actual.len() >= head.len() + tail.len()
+                && head.iter().zip(actual).all(|(e, a)| e == a)
+                && tail
+                    .iter()
+                    .rev()
+                    .zip(actual.iter().rev())
+                    .all(|(e, a)| e == a)
+        }
+    }
+}
+
+#[test]
+fn readme_examples_are_real_output() {
+    let readme = std::fs::read_to_string("README.md").expect("README.md");
+    let examples = examples(&readme);
+    assert!(examples.len() >= 4, "README should show usage examples");
+    for ex in examples {
+        let out = Command::cargo_bin("findable")
+            .expect("binary")
+            .args(&ex.args)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("runs");
+        // What a person sees: output, then any error line.
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let actual: Vec<&str> = text.lines().collect();
+        assert!(
+            matches(&ex.expected, &actual),
+            "README.md line {}: `findable {}` prints:\n{}\nbut the README shows:\n{}",
+            ex.line,
+            ex.args.join(" "),
+            text,
+            ex.expected.join("\n")
+        );
+    }
+}
