@@ -154,3 +154,14 @@ fn an_empty_or_missing_directory_is_an_error_not_an_empty_catalog() {
         Err(CatalogError::Read { .. })
     ));
 }
+
+#[test]
+fn the_annotated_example_in_checks_readme_is_valid() {
+    let readme = std::fs::read_to_string("checks/README.md").expect("checks/README.md");
+    let start = readme.find("```toml\nid = ").expect("an annotated example") + "```toml\n".len();
+    let len = readme[start..].find("```").expect("closed block");
+    let example = readme[start..start + len].to_string();
+    let catalog = Catalog::from_sources([("checks/README.md".to_string(), example)])
+        .expect("the documented example validates");
+    assert_eq!(catalog.checks[0].settings.len(), 1);
+}
