@@ -4,6 +4,7 @@
 
 mod check;
 mod raw;
+mod validate;
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ pub use check::{
     Category, Check, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report, Rule,
     SafeAnswer, SearchTemplate, Setting, UsernameRule,
 };
-pub use raw::placeholders;
+pub use validate::placeholders;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_checks.rs"));
 
