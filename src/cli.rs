@@ -11,6 +11,8 @@ const AFTER_HELP: &str = "\
 Examples:
   findable variants --name \"Jane Smith\" --title Ms --school \"Oakwood Academy\"
   findable variants --subject me.toml --format json
+  findable probe --name \"Jane Smith\" --title Ms
+  findable probe --username janesmith84 --offline
   findable checks list
 
 findable only looks at what anyone on the internet could see. It never logs in.";
@@ -35,6 +37,8 @@ pub struct Cli {
 pub enum Command {
     /// List every name and username a pupil might search for or try
     Variants(VariantsArgs),
+    /// Check which of those usernames have a public profile on each platform
+    Probe(ProbeArgs),
     /// List or validate the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),
@@ -128,4 +132,54 @@ pub enum Format {
     Text,
     /// JSON, for other programs
     Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ProbeArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Print the plan (every profile URL to open by hand) without touching the network
+    #[arg(long)]
+    pub offline: bool,
+    /// No progress bar
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    // Flattened last: its help heading would otherwise swallow the flags after it.
+    #[command(flatten)]
+    pub subject: SubjectArgs,
+}
+
+/// Where the platforms to probe come from, and how many usernames to try on each.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "What to check")]
+pub struct SourceArgs {
+    /// Use the check files in DIR instead of the built-in ones
+    #[arg(long, value_name = "DIR", conflicts_with = "sites")]
+    pub checks: Option<PathBuf>,
+    /// Probe the sites in a WhatsMyName (wmn-data.json) or Sherlock (data.json) list instead
+    #[arg(long, value_name = "FILE")]
+    pub sites: Option<PathBuf>,
+    /// Only these platforms (check ids or site names), comma-separated
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub platforms: Option<Vec<String>>,
+    /// Usernames tried on each platform, most likely first
+    #[arg(long, value_name = "N", default_value_t = 20)]
+    pub max_usernames: usize,
+}
+
+/// How findable behaves on the network.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Network")]
+pub struct NetworkArgs {
+    /// Give up on a request after this many seconds
+    #[arg(long, value_name = "SECONDS", default_value_t = 10.0)]
+    pub timeout: f64,
+    /// Requests in flight at once across all sites (each site still gets at most 2)
+    #[arg(long, value_name = "N", default_value_t = 128)]
+    pub concurrency: usize,
 }

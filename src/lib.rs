@@ -5,9 +5,14 @@
 //! checks. The binary in `main.rs` is a thin shell over these stages.
 
 pub mod catalog;
+pub mod engine;
+pub mod evidence;
+pub mod plan;
 pub mod subject;
 pub mod variants;
 
 pub use catalog::Catalog;
+pub use evidence::Evidence;
+pub use plan::Plan;
 pub use subject::Subject;
 pub use variants::Variants;

@@ -1,6 +1,7 @@
 //! One function per subcommand, plus the mapping from errors to exit codes.
 
 mod checks;
+mod probe;
 mod variants;
 
 use std::io::{self, Write};
@@ -23,19 +24,26 @@ pub enum Exit {
     BadInput = 2,
     /// Something outside the user's input failed (e.g. writing output).
     Failure = 3,
+    /// Stopped by Ctrl-C; what finished was still printed.
+    Interrupted = 130,
 }
 
 pub fn run(command: Command) -> Result<Exit> {
     match command {
         Command::Variants(args) => variants::run(&args),
         Command::Checks(command) => checks::run(command),
+        Command::Probe(args) => probe::run(&args),
     }
 }
 
 /// Input errors exit 2; anything else is a failure of findable or the system.
 pub fn classify(error: &anyhow::Error) -> Exit {
     let input = error.chain().any(|cause| {
-        cause.is::<SubjectError>() || cause.is::<CatalogError>() || cause.is::<InputError>()
+        cause.is::<SubjectError>()
+            || cause.is::<CatalogError>()
+            || cause.is::<InputError>()
+            || cause.is::<findable::plan::PlanError>()
+            || cause.is::<findable::catalog::import::ImportError>()
     });
     if input { Exit::BadInput } else { Exit::Failure }
 }

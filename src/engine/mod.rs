@@ -1,0 +1,373 @@
+//! The engine: the only code that touches the network. It runs a [`Plan`]'s probes
+//! concurrently (a global limit, per-host politeness, timeouts, retries and backoff) and
+//! turns each answer into honest [`Evidence`] with [`detect`].
+
+pub mod detect;
+mod fetch;
+mod politeness;
+pub mod retry;
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
+use std::time::{Duration, SystemTime};
+
+use reqwest::Client;
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+
+use crate::catalog::Site;
+use crate::evidence::{Evidence, ProbeResult, ProbeStatus, UnknownReason};
+use crate::plan::{Plan, PlannedProbe};
+use detect::{Observed, Verdict};
+use fetch::{FetchError, Fetched, Prepared};
+use politeness::{HostPool, origin};
+
+/// What findable says it is, to every site it asks.
+pub const USER_AGENT: &str = concat!(
+    "findable/",
+    env!("CARGO_PKG_VERSION"),
+    " (privacy self-check for school staff; looks at public profiles only, never logs in)"
+);
+
+#[derive(Debug, Clone)]
+pub struct EngineConfig {
+    /// Requests in flight at once across all hosts; only bounds local resources.
+    pub concurrency: usize,
+    /// Requests in flight at once to one host.
+    pub per_host: usize,
+    /// Whole request, body included.
+    pub timeout: Duration,
+    pub connect_timeout: Duration,
+    pub max_body: usize,
+    pub max_redirects: usize,
+    /// Retries after a connection error or a 5xx.
+    pub retries: u32,
+    /// Retries after a 429 or 503, each after the wait the server asked for.
+    pub rate_limit_retries: u32,
+    pub backoff_base: Duration,
+    pub backoff_cap: Duration,
+    /// A server asking for a longer wait than this is given up on at once.
+    pub max_retry_after: Duration,
+    /// Honour HTTP(S)_PROXY and friends (school networks often need them).
+    pub system_proxy: bool,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        Self {
+            concurrency: 128,
+            per_host: 2,
+            timeout: Duration::from_secs(10),
+            connect_timeout: Duration::from_secs(5),
+            max_body: 2 * 1024 * 1024,
+            max_redirects: 5,
+            retries: 2,
+            rate_limit_retries: 2,
+            backoff_base: Duration::from_millis(500),
+            backoff_cap: Duration::from_secs(8),
+            max_retry_after: Duration::from_secs(30),
+            system_proxy: true,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("cannot set up the HTTP client: {0}")]
+    Client(#[from] reqwest::Error),
+}
+
+pub struct Engine {
+    client: Client,
+    config: EngineConfig,
+}
+
+/// Shared by every probe task of one run.
+struct Run {
+    client: Client,
+    config: EngineConfig,
+    sites: HashMap<String, Site>,
+    hosts: HostPool,
+    global: Arc<Semaphore>,
+}
+
+enum Job {
+    Probe(usize),
+    Control(usize),
+}
+
+impl Engine {
+    pub fn new(config: EngineConfig) -> Result<Self, EngineError> {
+        let mut builder = Client::builder()
+            .user_agent(USER_AGENT)
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(config.timeout)
+            .connect_timeout(config.connect_timeout.min(config.timeout))
+            .pool_max_idle_per_host(config.per_host.max(1));
+        if !config.system_proxy {
+            builder = builder.no_proxy();
+        }
+        Ok(Self {
+            client: builder.build()?,
+            config,
+        })
+    }
+
+    /// Runs every probe and control in `plan`. `on_result` sees each probe result as it
+    /// arrives (for progress); `cancel` resolving stops the run, and the evidence then
+    /// holds what finished, marked partial.
+    pub async fn run(
+        &self,
+        plan: &Plan,
+        mut on_result: impl FnMut(&ProbeResult),
+        cancel: impl Future<Output = ()>,
+    ) -> Evidence {
+        let run = Arc::new(Run {
+            client: self.client.clone(),
+            config: self.config.clone(),
+            sites: plan
+                .sites
+                .iter()
+                .map(|s| (s.name.clone(), s.clone()))
+                .collect(),
+            hosts: HostPool::new(self.config.per_host),
+            global: Arc::new(Semaphore::new(self.config.concurrency.max(1))),
+        });
+        let mut probes: Vec<Option<ProbeResult>> = vec![None; plan.probes.len()];
+        let mut controls: Vec<Option<ProbeResult>> = vec![None; plan.controls.len()];
+        let mut tasks = JoinSet::new();
+        // Controls go first so each host answers them before the real probes.
+        let jobs = (0..plan.controls.len())
+            .map(Job::Control)
+            .chain((0..plan.probes.len()).map(Job::Probe));
+        for job in jobs {
+            let planned = match job {
+                Job::Control(i) => plan.controls[i].clone(),
+                Job::Probe(i) => plan.probes[i].clone(),
+            };
+            let run = run.clone();
+            tasks.spawn(async move {
+                let result = run.probe(&planned).await;
+                (job, result)
+            });
+        }
+        tokio::pin!(cancel);
+        let mut partial = false;
+        loop {
+            tokio::select! {
+                next = tasks.join_next() => match next {
+                    Some(Ok((Job::Probe(i), result))) => {
+                        on_result(&result);
+                        probes[i] = Some(result);
+                    }
+                    Some(Ok((Job::Control(i), result))) => controls[i] = Some(result),
+                    // A probe task only ends abnormally if it panicked; its slot stays empty
+                    // and the run is reported as partial rather than wrong.
+                    Some(Err(_)) => partial = true,
+                    None => break,
+                },
+                () = &mut cancel => {
+                    tasks.abort_all();
+                    partial = true;
+                    break;
+                }
+            }
+        }
+        let controls: Vec<ProbeResult> = controls.into_iter().flatten().collect();
+        let mut probes: Vec<ProbeResult> = probes.into_iter().flatten().collect();
+        discredit_unreliable_sites(&mut probes, &controls);
+        Evidence {
+            partial: partial || probes.len() < plan.probes.len(),
+            planned: plan.probes.len(),
+            probes,
+            controls,
+        }
+    }
+}
+
+/// A site that says a made-up username exists says so of anyone: none of its answers
+/// can be trusted, found or absent.
+fn discredit_unreliable_sites(probes: &mut [ProbeResult], controls: &[ProbeResult]) {
+    for control in controls.iter().filter(|c| c.status == ProbeStatus::Found) {
+        let detail = format!(
+            "the made-up username {:?} also looked like a real account",
+            control.username
+        );
+        for probe in probes.iter_mut().filter(|p| p.platform == control.platform) {
+            *probe = probe
+                .clone()
+                .unknown(UnknownReason::Unreliable, detail.clone());
+        }
+    }
+}
+
+impl Run {
+    async fn probe(&self, planned: &PlannedProbe) -> ProbeResult {
+        let base = ProbeResult {
+            platform: planned.site.clone(),
+            username: planned.username.clone(),
+            url: planned.url.clone(),
+            status: ProbeStatus::Unknown,
+            reason: None,
+            detail: None,
+            http_status: None,
+            final_url: None,
+            weight: planned.weight,
+            source: planned.source.clone(),
+        };
+        let Some(site) = self.sites.get(&planned.site) else {
+            return base.unknown(UnknownReason::Unrecognised, "site missing from the plan");
+        };
+        if let Some(reason) = &site.manual_reason {
+            return base.unknown(UnknownReason::Manual, reason.clone());
+        }
+        let request = match prepare(site, &planned.username) {
+            Ok(request) => request,
+            Err(detail) => return base.unknown(UnknownReason::Unrecognised, detail),
+        };
+        let interval = Duration::from_millis(site.min_interval_ms.unwrap_or(0));
+        let host = self.hosts.host(&origin(&request.url), interval);
+        let mut rng = fastrand::Rng::new();
+        let (mut failures, mut rate_limits) = (0, 0);
+        loop {
+            let outcome = {
+                let Some(_slot) = host.acquire().await else {
+                    return base.unknown(UnknownReason::Network, "stopped");
+                };
+                let Ok(_permit) = self.global.acquire().await else {
+                    return base.unknown(UnknownReason::Network, "stopped");
+                };
+                let enough =
+                    |body: &[u8]| detect::body_settled(&site.detection, &planned.username, body);
+                fetch::fetch(
+                    &self.client,
+                    &request,
+                    self.config.max_redirects,
+                    self.config.max_body,
+                    enough,
+                )
+                .await
+            };
+            let cfg = &self.config;
+            match outcome {
+                Err(FetchError::Network(detail)) if failures < cfg.retries => {
+                    failures += 1;
+                    let _ = detail;
+                    tokio::time::sleep(retry::backoff(
+                        cfg.backoff_base,
+                        failures,
+                        cfg.backoff_cap,
+                        &mut rng,
+                    ))
+                    .await;
+                }
+                Err(FetchError::Timeout) => {
+                    let detail = format!("no answer within {}s", cfg.timeout.as_secs_f32());
+                    return base.unknown(UnknownReason::Network, detail);
+                }
+                Err(FetchError::Network(detail)) => {
+                    return base.unknown(UnknownReason::Network, detail);
+                }
+                Ok(fetched) if is_rate_limit(&fetched) => {
+                    let asked =
+                        retry::retry_after(Some(fetched.header("retry-after")), SystemTime::now());
+                    let wait = asked.unwrap_or_else(|| {
+                        retry::backoff(cfg.backoff_base, rate_limits + 1, cfg.backoff_cap, &mut rng)
+                    });
+                    if rate_limits >= cfg.rate_limit_retries || wait > cfg.max_retry_after {
+                        let detail = format!(
+                            "HTTP {} after {} tries{}",
+                            fetched.status,
+                            rate_limits + 1,
+                            asked
+                                .map(|w| format!("; asked to wait {}s", w.as_secs()))
+                                .unwrap_or_default()
+                        );
+                        return with_response(base, &fetched)
+                            .unknown(UnknownReason::RateLimited, detail);
+                    }
+                    rate_limits += 1;
+                    // Every probe to this host waits, not just this one.
+                    host.pause_until(tokio::time::Instant::now() + wait);
+                }
+                Ok(fetched) if fetched.status >= 500 && failures < cfg.retries => {
+                    failures += 1;
+                    tokio::time::sleep(retry::backoff(
+                        cfg.backoff_base,
+                        failures,
+                        cfg.backoff_cap,
+                        &mut rng,
+                    ))
+                    .await;
+                }
+                Ok(fetched) => return judge(base, site, &planned.username, &fetched),
+            }
+        }
+    }
+}
+
+/// 429 always; 503 only when it is not a bot challenge (those are judged, not retried).
+fn is_rate_limit(fetched: &Fetched) -> bool {
+    fetched.status == 429
+        || (fetched.status == 503
+            && !fetched.header("cf-mitigated").contains("challenge")
+            && !fetched
+                .header("server")
+                .to_ascii_lowercase()
+                .contains("cloudflare"))
+}
+
+fn prepare(site: &Site, username: &str) -> Result<Prepared, String> {
+    let fill = |text: &str| text.replace("{username}", username);
+    let url = url::Url::parse(&fill(&site.request.url))
+        .map_err(|e| format!("bad probe URL {:?}: {e}", site.request.url))?;
+    Ok(Prepared {
+        url,
+        method: site.request.method,
+        headers: site
+            .request
+            .headers
+            .iter()
+            .map(|(k, v)| (k.clone(), fill(v)))
+            .collect(),
+        body: site.request.body.as_deref().map(fill),
+    })
+}
+
+fn with_response(mut base: ProbeResult, fetched: &Fetched) -> ProbeResult {
+    base.http_status = Some(fetched.status);
+    if fetched.chain.len() > 1 {
+        base.final_url = fetched.final_url().map(ToString::to_string);
+    }
+    base
+}
+
+fn judge(base: ProbeResult, site: &Site, username: &str, fetched: &Fetched) -> ProbeResult {
+    let body = String::from_utf8_lossy(&fetched.body);
+    let final_url = fetched
+        .final_url()
+        .map(url::Url::as_str)
+        .unwrap_or_default();
+    let server = fetched.header("server").to_ascii_lowercase();
+    let seen = Observed {
+        status: fetched.status,
+        final_url,
+        redirected: fetched.chain.len() > 1,
+        body: &body,
+        server: &server,
+        mitigated: &fetched.header("cf-mitigated").to_ascii_lowercase(),
+    };
+    let mut result = with_response(base, fetched);
+    match detect::judge(&site.detection, username, &seen) {
+        Verdict::Found => result.status = ProbeStatus::Found,
+        Verdict::Absent => result.status = ProbeStatus::Absent,
+        Verdict::Unknown(reason, mut detail) => {
+            if fetched.truncated {
+                detail.push_str(" (page cut off at the size limit)");
+            }
+            result = result.unknown(reason, detail);
+        }
+    }
+    result
+}

@@ -1,0 +1,105 @@
+//! Evidence: what the engine saw for each planned probe. Plain data, so a run can be saved
+//! as JSON and replayed into later stages (assess, render) without a network.
+
+use serde::{Deserialize, Serialize};
+
+/// The answer for one (site, username) pair.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProbeStatus {
+    /// A public account answers at this URL (it may still be someone else's).
+    Found,
+    /// The site clearly said there is no such account.
+    Absent,
+    /// No honest answer; see the reason. Never to be read as safe.
+    Unknown,
+}
+
+/// Why a probe could not give an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnknownReason {
+    /// A bot wall, captcha, challenge page or refusal (403, 999).
+    Blocked,
+    /// The site showed a login page instead of the profile.
+    LoginWall,
+    /// The site kept answering "too many requests".
+    RateLimited,
+    /// Timeout, refused or reset connection, DNS failure.
+    Network,
+    /// The site says any made-up username exists, so its answers mean nothing.
+    Unreliable,
+    /// The answer matched neither the "exists" nor the "absent" rule.
+    Unrecognised,
+    /// The site gives logged-out visitors no honest signal; a person must look.
+    Manual,
+}
+
+impl UnknownReason {
+    /// Plain words for a teacher.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Self::Blocked => "the site blocked the check (bot wall or captcha)",
+            Self::LoginWall => "the site asks visitors to log in",
+            Self::RateLimited => "the site said too many requests",
+            Self::Network => "the site did not answer",
+            Self::Unreliable => "the site claims every username exists",
+            Self::Unrecognised => "the site gave an answer findable does not recognise",
+            Self::Manual => "only a person can check this site",
+        }
+    }
+}
+
+/// One probe's outcome. Every result carries the URL a person can open to check by hand.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ProbeResult {
+    /// Check id, or the site's name for an imported list.
+    pub platform: String,
+    pub username: String,
+    /// The human-facing profile URL.
+    pub url: String,
+    pub status: ProbeStatus,
+    /// Set exactly when `status` is `unknown`.
+    pub reason: Option<UnknownReason>,
+    /// A short technical detail (status code, error) for the curious.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    /// Where the request ended after redirects, when that differs from where it started.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub final_url: Option<String>,
+    /// The username's weight and the rule that produced it (from the variants).
+    pub weight: f64,
+    pub source: String,
+}
+
+impl ProbeResult {
+    pub fn unknown(mut self, reason: UnknownReason, detail: impl Into<String>) -> Self {
+        self.status = ProbeStatus::Unknown;
+        self.reason = Some(reason);
+        self.detail = Some(detail.into());
+        self
+    }
+}
+
+/// Everything one run of the engine found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// In plan order.
+    pub probes: Vec<ProbeResult>,
+    /// One made-up username per site, to catch sites that say "found" to anything.
+    #[serde(default)]
+    pub controls: Vec<ProbeResult>,
+    /// True when the run was stopped before every probe finished.
+    #[serde(default)]
+    pub partial: bool,
+    /// How many probes the plan had.
+    pub planned: usize,
+}
+
+impl Evidence {
+    pub fn count(&self, status: ProbeStatus) -> usize {
+        self.probes.iter().filter(|p| p.status == status).count()
+    }
+}
