@@ -36,10 +36,15 @@ impl Handle {
                 "usernames cannot contain spaces",
             ));
         }
-        if handle.chars().any(char::is_control) {
+        // These would change the meaning of a URL or request body the handle goes into,
+        // and no platform allows them in a username.
+        if handle
+            .chars()
+            .any(|c| c.is_control() || "\"'\\<>{}/?#&%:;,|`^[]".contains(c))
+        {
             return Err(SubjectError::Username(
                 raw.to_string(),
-                "it contains control characters",
+                "usernames can only use letters, digits and . _ -",
             ));
         }
         if let Some(p) = &platform
@@ -344,6 +349,8 @@ mod tests {
         assert!(Handle::parse("jane smith").is_err());
         assert!(Handle::parse("tiktok:").is_err());
         assert!(Handle::parse("in sta:x").is_err());
+        assert!(Handle::parse("jane/../admin").is_err());
+        assert!(Handle::parse("jane\"smith").is_err());
     }
 
     #[test]

@@ -3,7 +3,9 @@
 //! Loading is the only thing this module does; probing and asking live elsewhere.
 
 mod check;
+pub mod import;
 mod raw;
+mod site;
 mod validate;
 
 use std::fmt;
@@ -15,6 +17,7 @@ pub use check::{
     Category, Check, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report, Rule,
     SafeAnswer, SearchTemplate, Setting, UsernameRule,
 };
+pub use site::{Detection, HttpMethod, RequestTemplate, Site};
 pub use validate::placeholders;
 
 include!(concat!(env!("OUT_DIR"), "/builtin_checks.rs"));

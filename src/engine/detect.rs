@@ -138,7 +138,8 @@ fn unknown(reason: UnknownReason, detail: String) -> Verdict {
     Verdict::Unknown(reason, detail)
 }
 
-/// Every condition given holds; within a list, any entry does.
+/// Every condition given holds; within a list, any entry does. A `redirect` condition
+/// needs a redirect to have happened: a profile URL that merely contains the text is not one.
 pub fn rule_matches(rule: &Rule, username: &str, seen: &Observed) -> bool {
     (rule.status.is_empty() || rule.status.contains(&seen.status))
         && (rule.body.is_empty()
@@ -149,7 +150,7 @@ pub fn rule_matches(rule: &Rule, username: &str, seen: &Observed) -> bool {
         && rule
             .redirect
             .as_ref()
-            .is_none_or(|r| seen.final_url.contains(&fill(r, username)))
+            .is_none_or(|r| seen.redirected && seen.final_url.contains(&fill(r, username)))
 }
 
 fn fill(template: &str, username: &str) -> String {
