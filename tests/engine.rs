@@ -1,0 +1,413 @@
+//! The engine against fake platforms on 127.0.0.1: every kind of site behaviour ends as
+//! the right found / absent / unknown(reason), and the engine stays polite.
+
+mod support;
+
+use std::collections::HashMap;
+use std::time::{Duration, SystemTime};
+
+use findable::Catalog;
+use findable::catalog::Site;
+use findable::engine::{Engine, EngineConfig};
+use findable::evidence::{Evidence, ProbeStatus, UnknownReason};
+use findable::plan::{Plan, PlanOptions};
+use findable::variants::Variant;
+use support::fake_platforms::{Behaviour, FakePlatforms, PlatformSpec, RetryAfter, users};
+
+const ALICE: &str = "alice";
+const NOBODY: &str = "nobody";
+
+/// Short timings so the whole file runs in a few seconds.
+fn fast_config() -> EngineConfig {
+    EngineConfig {
+        timeout: Duration::from_millis(1500),
+        connect_timeout: Duration::from_millis(500),
+        backoff_base: Duration::from_millis(20),
+        backoff_cap: Duration::from_millis(100),
+        max_retry_after: Duration::from_secs(3),
+        system_proxy: false,
+        ..EngineConfig::default()
+    }
+}
+
+fn variants(names: &[&str]) -> Vec<Variant> {
+    names
+        .iter()
+        .map(|n| Variant {
+            text: (*n).to_string(),
+            source: "test".into(),
+            weight: 1.0,
+        })
+        .collect()
+}
+
+fn sites(fake: &FakePlatforms) -> Vec<Site> {
+    let catalog = Catalog::from_sources(fake.check_files()).expect("generated checks are valid");
+    catalog.checks.iter().filter_map(Site::from_check).collect()
+}
+
+async fn run(
+    fake: &FakePlatforms,
+    sites: Vec<Site>,
+    names: &[&str],
+    config: EngineConfig,
+) -> Evidence {
+    let options = PlanOptions {
+        seed: Some(1),
+        ..PlanOptions::default()
+    };
+    let plan = Plan::build(sites, &variants(names), &[], &options).expect("plan");
+    assert!(!plan.probes.is_empty());
+    let _ = fake;
+    let engine = Engine::new(config).expect("engine");
+    engine.run(&plan, |_| {}, std::future::pending()).await
+}
+
+/// (platform, username) -> (status, reason)
+fn outcomes(
+    evidence: &Evidence,
+) -> HashMap<(String, String), (ProbeStatus, Option<UnknownReason>)> {
+    evidence
+        .probes
+        .iter()
+        .map(|p| {
+            (
+                (p.platform.clone(), p.username.clone()),
+                (p.status, p.reason),
+            )
+        })
+        .collect()
+}
+
+fn spec(name: &str, behaviour: Behaviour) -> PlatformSpec {
+    PlatformSpec::new(name, behaviour)
+}
+
+fn alice() -> Vec<String> {
+    users(&[ALICE])
+}
+
+use ProbeStatus::{Absent, Found, Unknown};
+use UnknownReason::{Blocked, LoginWall, Network, RateLimited, Unrecognised, Unreliable};
+
+type Expect = (ProbeStatus, Option<UnknownReason>);
+const FOUND: Expect = (Found, None);
+const ABSENT: Expect = (Absent, None);
+const fn unknown(reason: UnknownReason) -> Expect {
+    (Unknown, Some(reason))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_behaviour_gets_the_honest_answer() {
+    let in_a_second = SystemTime::now() + Duration::from_secs(1);
+    let cases: Vec<(&str, Behaviour, Expect, Expect)> = vec![
+        (
+            "normal",
+            Behaviour::Normal { existing: alice() },
+            FOUND,
+            ABSENT,
+        ),
+        (
+            "soft404",
+            Behaviour::Soft404 { existing: alice() },
+            FOUND,
+            ABSENT,
+        ),
+        (
+            "redirect-home",
+            Behaviour::RedirectHome { existing: alice() },
+            FOUND,
+            ABSENT,
+        ),
+        (
+            "login-wall",
+            Behaviour::LoginWall,
+            unknown(LoginWall),
+            unknown(LoginWall),
+        ),
+        (
+            "login-page",
+            Behaviour::LoginWallPage,
+            unknown(LoginWall),
+            unknown(LoginWall),
+        ),
+        (
+            "cloudflare",
+            Behaviour::CloudflareChallenge,
+            unknown(Blocked),
+            unknown(Blocked),
+        ),
+        (
+            "captcha",
+            Behaviour::Captcha,
+            unknown(Blocked),
+            unknown(Blocked),
+        ),
+        (
+            "status-999",
+            Behaviour::Status999,
+            unknown(Blocked),
+            unknown(Blocked),
+        ),
+        (
+            "rate-limit-then-ok",
+            Behaviour::RateLimitThen {
+                times: 2,
+                retry_after: RetryAfter::Seconds(1),
+                then: Box::new(Behaviour::Normal { existing: alice() }),
+            },
+            FOUND,
+            ABSENT,
+        ),
+        (
+            "rate-limit-date",
+            Behaviour::RateLimitThen {
+                times: 1,
+                retry_after: RetryAfter::HttpDate(in_a_second),
+                then: Box::new(Behaviour::Normal { existing: alice() }),
+            },
+            FOUND,
+            ABSENT,
+        ),
+        (
+            "rate-limit-forever",
+            Behaviour::RateLimitForever {
+                retry_after: RetryAfter::Seconds(1),
+            },
+            unknown(RateLimited),
+            unknown(RateLimited),
+        ),
+        (
+            "rate-limit-too-long",
+            Behaviour::RateLimitForever {
+                retry_after: RetryAfter::Seconds(3600),
+            },
+            unknown(RateLimited),
+            unknown(RateLimited),
+        ),
+        (
+            "server-error-then-ok",
+            Behaviour::ServerErrorThen {
+                times: 1,
+                status: 500,
+                then: Box::new(Behaviour::Normal { existing: alice() }),
+            },
+            FOUND,
+            ABSENT,
+        ),
+        ("hang", Behaviour::Hang, unknown(Network), unknown(Network)),
+        (
+            "reset",
+            Behaviour::Reset,
+            unknown(Network),
+            unknown(Network),
+        ),
+        (
+            "huge-body",
+            Behaviour::HugeBody {
+                existing: alice(),
+                bytes: 10 * 1024 * 1024,
+            },
+            FOUND,
+            unknown(Unrecognised),
+        ),
+        (
+            "always-found",
+            Behaviour::AlwaysFound,
+            unknown(Unreliable),
+            unknown(Unreliable),
+        ),
+        (
+            "slow",
+            Behaviour::Slow {
+                existing: alice(),
+                delay: Duration::from_secs(5),
+            },
+            unknown(Network),
+            unknown(Network),
+        ),
+    ];
+    let specs = cases
+        .iter()
+        .map(|(n, b, _, _)| spec(n, b.clone()))
+        .collect();
+    let fake = FakePlatforms::start(specs).await.expect("fake platforms");
+    let evidence = run(&fake, sites(&fake), &[ALICE, NOBODY], fast_config()).await;
+    assert!(!evidence.partial);
+    let got = outcomes(&evidence);
+    let mut wrong = Vec::new();
+    for (name, _, for_alice, for_nobody) in &cases {
+        for (user, want) in [(ALICE, for_alice), (NOBODY, for_nobody)] {
+            let key = (name.to_string(), user.to_string());
+            match got.get(&key) {
+                Some(have) if have == want => {}
+                other => wrong.push(format!("{name}/{user}: want {want:?}, got {other:?}")),
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    // Every unknown carries the URL to check by hand and a detail.
+    for p in evidence.probes.iter().filter(|p| p.status == Unknown) {
+        assert!(p.url.starts_with("http://127.0.0.1:"), "{p:?}");
+        assert!(p.detail.is_some(), "{p:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn never_more_than_two_requests_in_flight_per_host() {
+    let fake = FakePlatforms::start(vec![
+        spec("busy", Behaviour::Normal { existing: alice() })
+            .with_latency(Duration::from_millis(40), Duration::from_millis(60)),
+    ])
+    .await
+    .expect("fake platforms");
+    let names: Vec<String> = (0..12).map(|i| format!("user{i}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let evidence = run(&fake, sites(&fake), &refs, fast_config()).await;
+    assert_eq!(evidence.probes.len(), 12);
+    let stats = fake.stats(0);
+    assert_eq!(stats.requests, 13, "12 probes and one control");
+    assert!(
+        stats.max_in_flight <= 2,
+        "{} in flight",
+        stats.max_in_flight
+    );
+    assert_eq!(stats.max_in_flight, 2, "the two slots are used");
+    assert!(
+        stats.connections <= 4,
+        "connections are reused: {}",
+        stats.connections
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_minimum_interval_spaces_requests_out() {
+    let fake = FakePlatforms::start(vec![spec(
+        "slowly",
+        Behaviour::Normal { existing: alice() },
+    )])
+    .await
+    .expect("fake platforms");
+    let mut sites = sites(&fake);
+    sites[0].min_interval_ms = Some(150);
+    let evidence = run(&fake, sites, &[ALICE, NOBODY, "carol"], fast_config()).await;
+    assert_eq!(evidence.count(Found), 1);
+    let gap = fake.stats(0).min_gap().expect("several requests");
+    assert!(gap >= Duration::from_millis(140), "gap {gap:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_rate_limited_host_is_paused_for_every_probe() {
+    let fake = FakePlatforms::start(vec![spec(
+        "limited",
+        Behaviour::RateLimitThen {
+            times: 1,
+            retry_after: RetryAfter::Seconds(1),
+            then: Box::new(Behaviour::Normal { existing: alice() }),
+        },
+    )])
+    .await
+    .expect("fake platforms");
+    let evidence = run(
+        &fake,
+        sites(&fake),
+        &[ALICE, NOBODY, "carol", "dave"],
+        fast_config(),
+    )
+    .await;
+    assert_eq!(evidence.count(Unknown), 0, "{:?}", evidence.probes);
+    let stats = fake.stats(0);
+    // Once the 429 has been read, nobody asks again for about a second (requests that
+    // had already started in those first milliseconds are allowed).
+    let first = stats.arrivals[0];
+    let since: Vec<_> = stats
+        .arrivals
+        .iter()
+        .map(|t| t.duration_since(first))
+        .collect();
+    let too_soon = since
+        .iter()
+        .filter(|d| **d > Duration::from_millis(100) && **d < Duration::from_millis(900))
+        .count();
+    assert_eq!(too_soon, 0, "{since:?}");
+    assert!(
+        since
+            .iter()
+            .filter(|d| **d >= Duration::from_millis(900))
+            .count()
+            >= 2,
+        "{since:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_huge_page_is_read_only_up_to_the_cap() {
+    let fake = FakePlatforms::start(vec![spec(
+        "huge",
+        Behaviour::HugeBody {
+            existing: alice(),
+            bytes: 50 * 1024 * 1024,
+        },
+    )])
+    .await
+    .expect("fake platforms");
+    let started = std::time::Instant::now();
+    let evidence = run(&fake, sites(&fake), &[NOBODY], fast_config()).await;
+    let p = &evidence.probes[0];
+    assert_eq!(p.reason, Some(Unrecognised));
+    assert!(
+        p.detail.as_deref().unwrap_or_default().contains("cut off"),
+        "{p:?}"
+    );
+    assert!(started.elapsed() < Duration::from_secs(5));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn cancelling_keeps_what_finished_and_marks_it_partial() {
+    let fake = FakePlatforms::start(vec![
+        spec("quick", Behaviour::Normal { existing: alice() }),
+        spec("stuck", Behaviour::Hang),
+    ])
+    .await
+    .expect("fake platforms");
+    let plan = Plan::build(
+        sites(&fake),
+        &variants(&[ALICE, NOBODY]),
+        &[],
+        &PlanOptions::default(),
+    )
+    .expect("plan");
+    let config = EngineConfig {
+        timeout: Duration::from_secs(60),
+        ..fast_config()
+    };
+    let engine = Engine::new(config).expect("engine");
+    let started = std::time::Instant::now();
+    let evidence = engine
+        .run(
+            &plan,
+            |_| {},
+            tokio::time::sleep(Duration::from_millis(700)),
+        )
+        .await;
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(evidence.partial);
+    assert_eq!(evidence.planned, 4);
+    assert_eq!(evidence.probes.len(), 2, "{:?}", evidence.probes);
+    assert!(evidence.probes.iter().all(|p| p.platform == "quick"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn manual_sites_are_never_requested() {
+    let fake = FakePlatforms::start(vec![spec(
+        "by-hand",
+        Behaviour::Normal { existing: alice() },
+    )])
+    .await
+    .expect("fake platforms");
+    let mut sites = sites(&fake);
+    sites[0].manual_reason = Some("a person must look".into());
+    let evidence = run(&fake, sites, &[ALICE], fast_config()).await;
+    assert_eq!(evidence.probes[0].reason, Some(UnknownReason::Manual));
+    assert_eq!(fake.stats(0).requests, 0);
+}
