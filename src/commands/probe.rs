@@ -15,7 +15,7 @@ use crate::cli::{Format, NetworkArgs, ProbeArgs, SourceArgs, SubjectArgs};
 use findable::catalog::Site;
 use findable::catalog::import::load_site_list;
 use findable::engine::{Engine, EngineConfig};
-use findable::evidence::{Evidence, ProbeStatus};
+use findable::evidence::{Evidence, ProbeStatus, UnknownReason};
 use findable::plan::{Plan, PlanOptions};
 use findable::subject::Handle;
 use findable::variants::{Variant, Variants};
@@ -229,22 +229,22 @@ fn render_text(evidence: &Evidence) -> String {
             out,
             "Could not check: this does not mean you are safe there. Open these in a private\nwindow to see for yourself.\n"
         );
-        let mut by_reason: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
+        let mut by_reason: BTreeMap<(&str, &str, &str), Vec<&str>> = BTreeMap::new();
         for p in &unknown {
-            let why = match (p.reason, &p.detail) {
-                (Some(r), Some(d)) if r == findable::evidence::UnknownReason::Manual => {
-                    format!("{}: {d}", r.describe())
-                }
-                (Some(r), _) => r.describe().to_string(),
-                (None, _) => String::new(),
+            let reason = p.reason.map(UnknownReason::describe).unwrap_or_default();
+            // A manual site's detail says why only a person can check; other details are
+            // technical and live in the JSON.
+            let why = match p.reason {
+                Some(UnknownReason::Manual) => p.detail.as_deref().unwrap_or_default(),
+                _ => "",
             };
-            by_reason
-                .entry((p.platform.clone(), why))
-                .or_default()
-                .push(&p.url);
+            by_reason.entry((&p.platform, reason, why)).or_default().push(&p.url);
         }
-        for ((platform, why), urls) in by_reason {
-            let _ = writeln!(out, "  {platform}: {why}");
+        for ((platform, reason, why), urls) in by_reason {
+            let _ = writeln!(out, "  {platform}: {reason}");
+            for line in textwrap::wrap(why, 74).iter().filter(|l| !l.is_empty()) {
+                let _ = writeln!(out, "    {line}");
+            }
             for url in urls {
                 let _ = writeln!(out, "    {url}");
             }
