@@ -16,6 +16,8 @@ use fake_platforms::{Behaviour, FakePlatforms, PlatformSpec, sherlock_json, user
 const LATENCY: (Duration, Duration) = (Duration::from_millis(50), Duration::from_millis(150));
 const CONCURRENCY: usize = 128;
 const PER_HOST: usize = 2;
+/// Sherlock's thread pool size (`max_workers` in its source).
+const SHERLOCK_WORKERS: usize = 20;
 
 struct Measured {
     wall: Duration,
@@ -32,7 +34,9 @@ fn main() {
         .expect("runtime");
     let sherlock = sherlock_command();
     let dir = tempfile::tempdir().expect("tempdir");
-    println!("| workload | tool | probes | wall (s) | probes/s | CPU (s) | CPU/probe (ms) | peak RSS (MB) | ideal (s) | found |");
+    println!(
+        "| workload | tool | probes | wall (s) | probes/s | CPU (s) | CPU/probe (ms) | peak RSS (MB) | ideal (s) | found |"
+    );
     println!("|---|---|---|---|---|---|---|---|---|---|");
     for (sites, per_site) in [(200usize, 5usize), (300, 20)] {
         let fake = runtime
@@ -48,16 +52,23 @@ fn main() {
 
         // findable also sends one control probe per site.
         let requests_per_host = per_site + 1;
-        let ideal = ideal(sites * requests_per_host, requests_per_host);
+        let bound = ideal(
+            sites * requests_per_host,
+            requests_per_host,
+            PER_HOST,
+            CONCURRENCY,
+        );
         let m = run_findable(&wmn, &names);
         let found = m.stdout.matches("\"status\": \"found\"").count();
-        row(&workload, "findable", probes, &m, ideal, found);
+        row(&workload, "findable", probes, &m, bound, found);
 
         if let Some(sherlock) = &sherlock {
             let out = dir.path().join(format!("sherlock-{sites}"));
             let m = run_sherlock(sherlock, &data, &names, &out);
             let found = m.stdout.lines().filter(|l| l.starts_with("[+]")).count();
-            row(&workload, "sherlock", probes, &m, ideal(probes, per_site), found);
+            // Sherlock runs 20 worker threads and has no per-host limit.
+            let bound = ideal(probes, per_site, per_site, SHERLOCK_WORKERS);
+            row(&workload, "sherlock", probes, &m, bound, found);
         }
         drop(fake);
     }
@@ -69,18 +80,28 @@ fn main() {
 fn specs(count: usize) -> Vec<PlatformSpec> {
     (0..count)
         .map(|i| {
-            PlatformSpec::new(&format!("site{i:03}"), Behaviour::Normal { existing: users(&["user0"]) })
-                .with_latency(LATENCY.0, LATENCY.1)
+            PlatformSpec::new(
+                &format!("site{i:03}"),
+                Behaviour::Normal {
+                    existing: users(&["user0"]),
+                },
+            )
+            .with_latency(LATENCY.0, LATENCY.1)
         })
         .collect()
 }
 
-/// The best any scheduler could do: each host serves `per_host` requests at a time and
-/// the whole run `CONCURRENCY`, each request taking the mean latency.
-fn ideal(total_requests: usize, requests_per_host: usize) -> Duration {
+/// The best any scheduler could do with these limits: each host serves `per_host`
+/// requests at a time and the whole run `global`, each request taking the mean latency.
+fn ideal(
+    total_requests: usize,
+    requests_per_host: usize,
+    per_host: usize,
+    global: usize,
+) -> Duration {
     let mean = (LATENCY.0 + LATENCY.1) / 2;
-    let host_rounds = requests_per_host.div_ceil(PER_HOST) as u32;
-    let global = mean.mul_f64(total_requests as f64 / CONCURRENCY as f64);
+    let host_rounds = requests_per_host.div_ceil(per_host) as u32;
+    let global = mean.mul_f64(total_requests as f64 / global as f64);
     (mean * host_rounds).max(global)
 }
 
@@ -104,10 +125,21 @@ fn run_sherlock(sherlock: &[String], data: &Path, names: &[String], out: &Path) 
     cmd.args(&sherlock[1..])
         .args(["--json"])
         .arg(data)
-        .args(["--timeout", "10", "--no-color", "--print-found", "--folderoutput"])
+        .args([
+            "--timeout",
+            "10",
+            "--no-color",
+            "--print-found",
+            "--ignore-exclusions",
+        ])
+        .arg("--folderoutput")
         .arg(out)
         .args(names)
-        .env("NO_PROXY", "*");
+        // Sherlock checks for updates online at start; a dead local proxy makes that fail
+        // at once, so the benchmark sends nothing off this machine.
+        .env("HTTP_PROXY", "http://127.0.0.1:9")
+        .env("HTTPS_PROXY", "http://127.0.0.1:9")
+        .env("NO_PROXY", "127.0.0.1,localhost");
     measure(cmd)
 }
 
@@ -129,7 +161,9 @@ fn measure(mut cmd: Command) -> Measured {
     let waited = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
     let wall = started.elapsed();
     assert!(waited > 0, "wait4 failed");
-    let tv = |t: libc::timeval| Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64);
+    let tv = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
     Measured {
         wall,
         cpu: tv(usage.ru_utime) + tv(usage.ru_stime),

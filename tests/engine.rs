@@ -411,3 +411,24 @@ async fn manual_sites_are_never_requested() {
     assert_eq!(evidence.probes[0].reason, Some(UnknownReason::Manual));
     assert_eq!(fake.stats(0).requests, 0);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dead_host_is_given_up_on_after_a_few_failures() {
+    let fake = FakePlatforms::start(vec![spec("dead", Behaviour::Reset)])
+        .await
+        .expect("fake platforms");
+    let names: Vec<String> = (0..15).map(|i| format!("user{i}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let evidence = run(&fake, sites(&fake), &refs, fast_config()).await;
+    assert_eq!(evidence.probes.len(), 15);
+    assert!(evidence.probes.iter().all(|p| p.reason == Some(Network)));
+    assert!(evidence.probes.iter().any(|p| {
+        p.detail
+            .as_deref()
+            .unwrap_or_default()
+            .starts_with("not tried")
+    }));
+    // Three failed exchanges in a row, plus what was already in flight.
+    let requests = fake.stats(0).requests;
+    assert!(requests <= 5, "{requests} requests to a dead host");
+}

@@ -238,7 +238,10 @@ fn render_text(evidence: &Evidence) -> String {
                 Some(UnknownReason::Manual) => p.detail.as_deref().unwrap_or_default(),
                 _ => "",
             };
-            by_reason.entry((&p.platform, reason, why)).or_default().push(&p.url);
+            by_reason
+                .entry((&p.platform, reason, why))
+                .or_default()
+                .push(&p.url);
         }
         for ((platform, reason, why), urls) in by_reason {
             let _ = writeln!(out, "  {platform}: {reason}");

@@ -228,32 +228,53 @@ impl Run {
         };
         let interval = Duration::from_millis(site.min_interval_ms.unwrap_or(0));
         let host = self.hosts.host(&origin(&request.url), interval);
+        self.attempt(&base, site, &planned.username, &request, &host)
+            .await
+    }
+
+    /// Sends `request` until it gets an answer worth judging, within the retry budget.
+    async fn attempt(
+        &self,
+        base: &ProbeResult,
+        site: &Site,
+        username: &str,
+        request: &Prepared,
+        host: &politeness::Host,
+    ) -> ProbeResult {
+        let cfg = &self.config;
         let mut rng = fastrand::Rng::new();
         let (mut failures, mut rate_limits) = (0, 0);
         loop {
             let outcome = {
-                let Some(_slot) = host.acquire().await else {
-                    return base.unknown(UnknownReason::Network, "stopped");
+                let _slot = match host.acquire().await {
+                    Ok(slot) => slot,
+                    Err(error) => {
+                        let detail =
+                            format!("not tried: earlier requests to this site failed ({error})");
+                        return base.clone().unknown(UnknownReason::Network, detail);
+                    }
                 };
                 let Ok(_permit) = self.global.acquire().await else {
-                    return base.unknown(UnknownReason::Network, "stopped");
+                    return base.clone().unknown(UnknownReason::Network, "stopped");
                 };
-                let enough =
-                    |body: &[u8]| detect::body_settled(&site.detection, &planned.username, body);
+                let enough = |body: &[u8]| detect::body_settled(&site.detection, username, body);
                 fetch::fetch(
                     &self.client,
-                    &request,
-                    self.config.max_redirects,
-                    self.config.max_body,
+                    request,
+                    cfg.max_redirects,
+                    cfg.max_body,
                     enough,
                 )
                 .await
             };
-            let cfg = &self.config;
+            // The host's health follows real exchanges only, never skipped probes.
+            match &outcome {
+                Ok(_) => host.record(None),
+                Err(e) => host.record(Some(&e.to_string())),
+            }
             match outcome {
-                Err(FetchError::Network(detail)) if failures < cfg.retries => {
+                Err(FetchError::Network(_)) if failures < cfg.retries => {
                     failures += 1;
-                    let _ = detail;
                     tokio::time::sleep(retry::backoff(
                         cfg.backoff_base,
                         failures,
@@ -264,10 +285,10 @@ impl Run {
                 }
                 Err(FetchError::Timeout) => {
                     let detail = format!("no answer within {}s", cfg.timeout.as_secs_f32());
-                    return base.unknown(UnknownReason::Network, detail);
+                    return base.clone().unknown(UnknownReason::Network, detail);
                 }
                 Err(FetchError::Network(detail)) => {
-                    return base.unknown(UnknownReason::Network, detail);
+                    return base.clone().unknown(UnknownReason::Network, detail);
                 }
                 Ok(fetched) if is_rate_limit(&fetched) => {
                     let asked =
@@ -276,15 +297,15 @@ impl Run {
                         retry::backoff(cfg.backoff_base, rate_limits + 1, cfg.backoff_cap, &mut rng)
                     });
                     if rate_limits >= cfg.rate_limit_retries || wait > cfg.max_retry_after {
+                        let asked_for = asked
+                            .map(|w| format!("; asked to wait {}s", w.as_secs()))
+                            .unwrap_or_default();
                         let detail = format!(
-                            "HTTP {} after {} tries{}",
+                            "HTTP {} after {} tries{asked_for}",
                             fetched.status,
-                            rate_limits + 1,
-                            asked
-                                .map(|w| format!("; asked to wait {}s", w.as_secs()))
-                                .unwrap_or_default()
+                            rate_limits + 1
                         );
-                        return with_response(base, &fetched)
+                        return with_response(base.clone(), &fetched)
                             .unknown(UnknownReason::RateLimited, detail);
                     }
                     rate_limits += 1;
@@ -301,7 +322,7 @@ impl Run {
                     ))
                     .await;
                 }
-                Ok(fetched) => return judge(base, site, &planned.username, &fetched),
+                Ok(fetched) => return judge(base.clone(), site, username, &fetched),
             }
         }
     }
