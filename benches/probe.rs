@@ -144,6 +144,10 @@ fn run_sherlock(sherlock: &[String], data: &Path, names: &[String], out: &Path) 
 }
 
 /// Runs a command to the end, with its wall time, CPU time and peak memory (from wait4).
+#[expect(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, which also gives its rusage"
+)]
 fn measure(mut cmd: Command) -> Measured {
     let stdout_path = tempfile::NamedTempFile::new().expect("temp file");
     let stdout = std::fs::File::create(stdout_path.path()).expect("stdout file");

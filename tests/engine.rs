@@ -432,3 +432,32 @@ async fn a_dead_host_is_given_up_on_after_a_few_failures() {
     let requests = fake.stats(0).requests;
     assert!(requests <= 5, "{requests} requests to a dead host");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_absent_note_travels_with_every_absent_answer() {
+    let fake = FakePlatforms::start(vec![spec(
+        "embeds",
+        Behaviour::Normal { existing: alice() },
+    )])
+    .await
+    .expect("fake platforms");
+    let mut sites = sites(&fake);
+    sites[0].absent_note = Some("a private account looks the same".into());
+    let evidence = run(&fake, sites, &[ALICE, NOBODY], fast_config()).await;
+    let nobody = evidence
+        .probes
+        .iter()
+        .find(|p| p.username == NOBODY)
+        .expect("nobody");
+    assert_eq!(nobody.status, Absent);
+    assert_eq!(
+        nobody.detail.as_deref(),
+        Some("a private account looks the same")
+    );
+    let alice = evidence
+        .probes
+        .iter()
+        .find(|p| p.username == ALICE)
+        .expect("alice");
+    assert_eq!((alice.status, alice.detail.as_deref()), (Found, None));
+}

@@ -67,6 +67,10 @@ pub struct Profile {
     pub method: ProbeMethod,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual_reason: Option<String>,
+    /// What "absent" really means here when it is less than "no such account", e.g. a
+    /// site that answers the same for a private account as for a missing one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absent_note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_interval_ms: Option<u64>,
     pub source: String,

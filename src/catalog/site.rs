@@ -28,6 +28,9 @@ pub struct Site {
     /// When set, nothing is requested: a person must open the profile URL themselves.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manual_reason: Option<String>,
+    /// Shown with every `absent` answer when it means less than "no such account".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absent_note: Option<String>,
 }
 
 /// The request sent for one username; `{username}` is replaced in the URL and body.
@@ -95,6 +98,7 @@ impl Site {
                     .clone()
                     .unwrap_or_else(|| "only a person can check this site".into())
             }),
+            absent_note: profile.absent_note.clone(),
         })
     }
 

@@ -256,15 +256,19 @@ fn render_text(evidence: &Evidence) -> String {
     }
     if !absent.is_empty() {
         let _ = writeln!(out, "Not found: no account under these usernames.\n");
-        let mut by_platform: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+        let mut by_platform: BTreeMap<(&str, &str), Vec<&str>> = BTreeMap::new();
         for p in &absent {
+            let note = p.detail.as_deref().unwrap_or_default();
             by_platform
-                .entry(&p.platform)
+                .entry((&p.platform, note))
                 .or_default()
                 .push(&p.username);
         }
-        for (platform, names) in by_platform {
+        for ((platform, note), names) in by_platform {
             let _ = writeln!(out, "  {platform}: {}", names.join(", "));
+            for line in textwrap::wrap(note, 74).iter().filter(|l| !l.is_empty()) {
+                let _ = writeln!(out, "    ({line})");
+            }
         }
         out.push('\n');
     }

@@ -382,7 +382,10 @@ fn judge(base: ProbeResult, site: &Site, username: &str, fetched: &Fetched) -> P
     let mut result = with_response(base, fetched);
     match detect::judge(&site.detection, username, &seen) {
         Verdict::Found => result.status = ProbeStatus::Found,
-        Verdict::Absent => result.status = ProbeStatus::Absent,
+        Verdict::Absent => {
+            result.status = ProbeStatus::Absent;
+            result.detail = site.absent_note.clone();
+        }
         Verdict::Unknown(reason, mut detail) => {
             if fetched.truncated {
                 detail.push_str(" (page cut off at the size limit)");

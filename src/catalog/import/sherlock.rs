@@ -228,6 +228,7 @@ fn build(name: &str, raw: &SherlockSite) -> Result<Site, String> {
         },
         min_interval_ms: None,
         manual_reason: None,
+        absent_note: None,
     })
 }
 

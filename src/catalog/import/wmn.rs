@@ -144,6 +144,7 @@ fn build(raw: &WmnSite) -> Result<Site, String> {
         },
         min_interval_ms: None,
         manual_reason: None,
+        absent_note: None,
     })
 }
 
