@@ -13,6 +13,8 @@ pub struct Observed<'a> {
     pub final_url: &'a str,
     /// Whether any redirect was followed.
     pub redirected: bool,
+    /// Every URL requested, in order (the first is the probe URL).
+    pub chain: &'a [&'a str],
     pub body: &'a str,
     /// The `server` and `cf-mitigated` response headers, lower-cased.
     pub server: &'a str,
@@ -102,11 +104,11 @@ pub fn judge(detection: &Detection, username: &str, seen: &Observed) -> Verdict 
     let redirect_rule = |rule: &Option<Rule>| rule.as_ref().is_some_and(|r| r.redirect.is_some());
     let expected_redirect = (absent && redirect_rule(&detection.absent))
         || (exists && redirect_rule(&detection.exists));
-    if seen.redirected && !expected_redirect && is_login_url(seen.final_url) {
-        return unknown(
-            UnknownReason::LoginWall,
-            format!("redirected to {}", seen.final_url),
-        );
+    let login_hop = seen.chain.iter().skip(1).find(|url| is_login_url(url));
+    if let Some(hop) = login_hop
+        && !expected_redirect
+    {
+        return unknown(UnknownReason::LoginWall, format!("redirected to {hop}"));
     }
     if absent {
         return Verdict::Absent;
@@ -224,6 +226,7 @@ mod tests {
             status,
             final_url: "https://site.test/u/jane",
             redirected: false,
+            chain: &[],
             body,
             server: "",
             mitigated: "",
@@ -305,6 +308,8 @@ mod tests {
         let mut s = seen(200, "<title>Welcome</title>");
         s.redirected = true;
         s.final_url = "https://site.test/accounts/login/?next=/u/jane";
+        let chain = ["https://site.test/u/jane", s.final_url];
+        s.chain = &chain;
         let mut loose = det();
         loose.exists = Some(Rule {
             status: vec![200],
@@ -320,6 +325,28 @@ mod tests {
             ..Rule::default()
         });
         assert_eq!(judge(&expects, "jane", &s), Verdict::Absent);
+    }
+
+    #[test]
+    fn a_login_page_anywhere_in_the_redirect_chain_counts() {
+        let mut s = seen(200, "<title>Home</title>");
+        s.redirected = true;
+        s.final_url = "https://site.test/";
+        let chain = [
+            "https://site.test/u/jane",
+            "https://site.test/login?next=/u/jane",
+            "https://site.test/",
+        ];
+        s.chain = &chain;
+        let mut loose = det();
+        loose.exists = Some(Rule {
+            status: vec![200],
+            ..Rule::default()
+        });
+        assert!(matches!(
+            judge(&loose, "jane", &s),
+            Verdict::Unknown(UnknownReason::LoginWall, _)
+        ));
     }
 
     #[test]

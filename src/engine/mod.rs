@@ -371,10 +371,12 @@ fn judge(base: ProbeResult, site: &Site, username: &str, fetched: &Fetched) -> P
         .map(url::Url::as_str)
         .unwrap_or_default();
     let server = fetched.header("server").to_ascii_lowercase();
+    let chain: Vec<&str> = fetched.chain.iter().map(url::Url::as_str).collect();
     let seen = Observed {
         status: fetched.status,
         final_url,
         redirected: fetched.chain.len() > 1,
+        chain: &chain,
         body: &body,
         server: &server,
         mitigated: &fetched.header("cf-mitigated").to_ascii_lowercase(),
