@@ -96,10 +96,55 @@ pub struct Evidence {
     pub partial: bool,
     /// How many probes the plan had.
     pub planned: usize,
+    /// Every search query run, in plan order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub searches: Vec<QueryResult>,
 }
 
 impl Evidence {
     pub fn count(&self, status: ProbeStatus) -> usize {
         self.probes.iter().filter(|p| p.status == status).count()
     }
+}
+
+/// One result a search backend returned, as the backend gave it (text is plain, markup
+/// removed, but otherwise untrusted: escape it before putting it in HTML).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SearchHit {
+    pub url: String,
+    pub title: String,
+    pub snippet: String,
+    /// 1-based position in the backend's answer.
+    pub rank: usize,
+}
+
+/// How one query ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QueryStatus {
+    /// Results came back.
+    Ok,
+    /// The backend answered clearly that nothing matched.
+    Empty,
+    /// The backend refused (challenge page, captcha, rate limit): not "nothing found".
+    Blocked,
+    /// Anything else: network error, broken answer, backend misconfigured.
+    Failed,
+}
+
+/// One query's outcome on one backend.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueryResult {
+    pub query: String,
+    /// `searxng`, `duckduckgo` or `brave`.
+    pub backend: String,
+    pub status: QueryStatus,
+    /// Why a query was blocked or failed, in plain words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(default)]
+    pub results: Vec<SearchHit>,
+    /// SearXNG engines that did not answer, with their message ("google: CAPTCHA").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unresponsive_engines: Vec<String>,
 }

@@ -6,6 +6,7 @@ pub mod detect;
 mod fetch;
 mod politeness;
 pub mod retry;
+pub mod search;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -182,6 +183,7 @@ impl Engine {
             planned: plan.probes.len(),
             probes,
             controls,
+            searches: Vec::new(),
         }
     }
 }
