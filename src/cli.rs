@@ -62,7 +62,7 @@ pub struct VariantsArgs {
 #[command(next_help_heading = "Who is audited")]
 pub struct SubjectArgs {
     /// Read these details from a TOML file (keys: name, other_names, nicknames, usernames,
-    /// title, school, town, birth_year)
+    /// title, school, school_url, town, birth_year)
     #[arg(long, value_name = "FILE")]
     pub subject: Option<PathBuf>,
     /// Your full name as used at work, e.g. "Jane Smith"
@@ -83,6 +83,9 @@ pub struct SubjectArgs {
     /// The school you work at
     #[arg(long, value_name = "SCHOOL")]
     pub school: Option<String>,
+    /// The school's website, e.g. https://www.oakwood.sch.uk
+    #[arg(long = "school-url", value_name = "URL")]
+    pub school_url: Option<String>,
     /// The town you live or work in
     #[arg(long, value_name = "TOWN")]
     pub town: Option<String>,
@@ -101,6 +104,7 @@ impl SubjectArgs {
             usernames: self.usernames.clone(),
             title: self.title.clone(),
             school: self.school.clone(),
+            school_url: self.school_url.clone(),
             town: self.town.clone(),
             birth_year: self.birth_year,
         }

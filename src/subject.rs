@@ -90,6 +90,9 @@ pub struct Subject {
     pub title: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub school: Option<String>,
+    /// The school's website, for searches limited to it ("site:oakwood.sch.uk").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school_url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub town: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -109,6 +112,7 @@ struct SubjectFile {
     usernames: Vec<String>,
     title: Option<String>,
     school: Option<String>,
+    school_url: Option<String>,
     town: Option<String>,
     birth_year: Option<i64>,
 }
@@ -122,6 +126,7 @@ pub struct SubjectInput {
     pub usernames: Vec<String>,
     pub title: Option<String>,
     pub school: Option<String>,
+    pub school_url: Option<String>,
     pub town: Option<String>,
     pub birth_year: Option<i64>,
 }
@@ -147,6 +152,8 @@ pub enum SubjectError {
     Username(String, &'static str),
     #[error("title {0:?} is not valid: use a short word such as Mr, Mrs, Ms, Miss, Mx or Dr")]
     Title(String),
+    #[error("school URL {0:?} is not a web address: give it like https://www.oakwood.sch.uk")]
+    SchoolUrl(String),
     #[error("{path}: cannot read")]
     Read {
         path: String,
@@ -183,6 +190,7 @@ impl SubjectInput {
             usernames: file.usernames,
             title: file.title,
             school: file.school,
+            school_url: file.school_url,
             town: file.town,
             birth_year: file.birth_year,
         })
@@ -196,6 +204,7 @@ impl SubjectInput {
         self.usernames.extend(overrides.usernames);
         self.title = overrides.title.or(self.title);
         self.school = overrides.school.or(self.school);
+        self.school_url = overrides.school_url.or(self.school_url);
         self.town = overrides.town.or(self.town);
         self.birth_year = overrides.birth_year.or(self.birth_year);
         self
@@ -240,6 +249,9 @@ impl SubjectInput {
             usernames,
             title,
             school: non_empty(self.school),
+            school_url: non_empty(self.school_url)
+                .map(|u| checked_school_url(&u))
+                .transpose()?,
             town: non_empty(self.town),
             birth_year: self.birth_year.and_then(|y| u16::try_from(y).ok()),
         })
@@ -276,6 +288,33 @@ fn checked_title(raw: &str) -> Result<String, SubjectError> {
         Ok(t.to_string())
     } else {
         Err(SubjectError::Title(raw.to_string()))
+    }
+}
+
+/// Accepts `oakwood.sch.uk` or a full http(s) URL; keeps the URL form.
+fn checked_school_url(raw: &str) -> Result<String, SubjectError> {
+    let with_scheme = if raw.contains("://") {
+        raw.to_string()
+    } else {
+        format!("https://{raw}")
+    };
+    match url::Url::parse(&with_scheme) {
+        Ok(u)
+            if matches!(u.scheme(), "http" | "https")
+                && u.host_str().is_some_and(|h| h.contains('.')) =>
+        {
+            Ok(u.to_string())
+        }
+        _ => Err(SubjectError::SchoolUrl(raw.to_string())),
+    }
+}
+
+impl Subject {
+    /// The school website's host without `www.`, e.g. `oakwood.sch.uk`.
+    pub fn school_domain(&self) -> Option<String> {
+        let url = url::Url::parse(self.school_url.as_deref()?).ok()?;
+        let host = url.host_str()?;
+        Some(host.strip_prefix("www.").unwrap_or(host).to_string())
     }
 }
 

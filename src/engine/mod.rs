@@ -3,6 +3,7 @@
 //! turns each answer into honest [`Evidence`] with [`detect`].
 
 pub mod detect;
+mod exchange;
 mod fetch;
 mod politeness;
 pub mod retry;
@@ -11,7 +12,7 @@ pub mod search;
 use std::collections::HashMap;
 use std::future::Future;
 use std::sync::Arc;
-use std::time::{Duration, SystemTime};
+use std::time::Duration;
 
 use reqwest::Client;
 use tokio::sync::Semaphore;
@@ -21,7 +22,8 @@ use crate::catalog::Site;
 use crate::evidence::{Evidence, ProbeResult, ProbeStatus, UnknownReason};
 use crate::plan::{Plan, PlannedProbe};
 use detect::{Observed, Verdict};
-use fetch::{FetchError, Fetched, Prepared};
+use exchange::Exchange;
+use fetch::{Fetched, Prepared};
 use politeness::{HostPool, origin};
 
 /// What findable says it is, to every site it asks.
@@ -230,115 +232,25 @@ impl Run {
         };
         let interval = Duration::from_millis(site.min_interval_ms.unwrap_or(0));
         let host = self.hosts.host(&origin(&request.url), interval);
-        self.attempt(&base, site, &planned.username, &request, &host)
-            .await
-    }
-
-    /// Sends `request` until it gets an answer worth judging, within the retry budget.
-    async fn attempt(
-        &self,
-        base: &ProbeResult,
-        site: &Site,
-        username: &str,
-        request: &Prepared,
-        host: &politeness::Host,
-    ) -> ProbeResult {
-        let cfg = &self.config;
-        let mut rng = fastrand::Rng::new();
-        let (mut failures, mut rate_limits) = (0, 0);
-        loop {
-            let outcome = {
-                let _slot = match host.acquire().await {
-                    Ok(slot) => slot,
-                    Err(error) => {
-                        let detail =
-                            format!("not tried: earlier requests to this site failed ({error})");
-                        return base.clone().unknown(UnknownReason::Network, detail);
-                    }
+        let exchange = Exchange {
+            client: &self.client,
+            config: &self.config,
+            global: &self.global,
+            host: &host,
+        };
+        let username = &planned.username;
+        let enough = |body: &[u8]| detect::body_settled(&site.detection, username, body);
+        match exchange.send(&request, enough).await {
+            Ok(fetched) => judge(base, site, username, &fetched),
+            Err(unanswered) => {
+                let base = match &unanswered.fetched {
+                    Some(fetched) => with_response(base, fetched),
+                    None => base,
                 };
-                let Ok(_permit) = self.global.acquire().await else {
-                    return base.clone().unknown(UnknownReason::Network, "stopped");
-                };
-                let enough = |body: &[u8]| detect::body_settled(&site.detection, username, body);
-                fetch::fetch(
-                    &self.client,
-                    request,
-                    cfg.max_redirects,
-                    cfg.max_body,
-                    enough,
-                )
-                .await
-            };
-            // The host's health follows real exchanges only, never skipped probes.
-            match &outcome {
-                Ok(_) => host.record(None),
-                Err(e) => host.record(Some(&e.to_string())),
-            }
-            match outcome {
-                Err(FetchError::Network(_)) if failures < cfg.retries => {
-                    failures += 1;
-                    tokio::time::sleep(retry::backoff(
-                        cfg.backoff_base,
-                        failures,
-                        cfg.backoff_cap,
-                        &mut rng,
-                    ))
-                    .await;
-                }
-                Err(FetchError::Timeout) => {
-                    let detail = format!("no answer within {}s", cfg.timeout.as_secs_f32());
-                    return base.clone().unknown(UnknownReason::Network, detail);
-                }
-                Err(FetchError::Network(detail)) => {
-                    return base.clone().unknown(UnknownReason::Network, detail);
-                }
-                Ok(fetched) if is_rate_limit(&fetched) => {
-                    let asked =
-                        retry::retry_after(Some(fetched.header("retry-after")), SystemTime::now());
-                    let wait = asked.unwrap_or_else(|| {
-                        retry::backoff(cfg.backoff_base, rate_limits + 1, cfg.backoff_cap, &mut rng)
-                    });
-                    if rate_limits >= cfg.rate_limit_retries || wait > cfg.max_retry_after {
-                        let asked_for = asked
-                            .map(|w| format!("; asked to wait {}s", w.as_secs()))
-                            .unwrap_or_default();
-                        let detail = format!(
-                            "HTTP {} after {} tries{asked_for}",
-                            fetched.status,
-                            rate_limits + 1
-                        );
-                        return with_response(base.clone(), &fetched)
-                            .unknown(UnknownReason::RateLimited, detail);
-                    }
-                    rate_limits += 1;
-                    // Every probe to this host waits, not just this one.
-                    host.pause_until(tokio::time::Instant::now() + wait);
-                }
-                Ok(fetched) if fetched.status >= 500 && failures < cfg.retries => {
-                    failures += 1;
-                    tokio::time::sleep(retry::backoff(
-                        cfg.backoff_base,
-                        failures,
-                        cfg.backoff_cap,
-                        &mut rng,
-                    ))
-                    .await;
-                }
-                Ok(fetched) => return judge(base.clone(), site, username, &fetched),
+                base.unknown(unanswered.reason, unanswered.detail)
             }
         }
     }
-}
-
-/// 429 always; 503 only when it is not a bot challenge (those are judged, not retried).
-fn is_rate_limit(fetched: &Fetched) -> bool {
-    fetched.status == 429
-        || (fetched.status == 503
-            && !fetched.header("cf-mitigated").contains("challenge")
-            && !fetched
-                .header("server")
-                .to_ascii_lowercase()
-                .contains("cloudflare"))
 }
 
 fn prepare(site: &Site, username: &str) -> Result<Prepared, String> {

@@ -2,6 +2,8 @@
 //! Built from the name variants and the sites (check files or an imported list); printed
 //! as-is by `--offline` so a person can open every profile URL by hand.
 
+pub mod queries;
+
 use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
@@ -31,6 +33,9 @@ pub struct Plan {
     /// "exists" to anything and its answers are unreliable.
     #[serde(default)]
     pub controls: Vec<PlannedProbe>,
+    /// Web searches to run, heaviest first.
+    #[serde(default)]
+    pub queries: Vec<queries::PlannedQuery>,
 }
 
 #[derive(Debug, Clone)]
@@ -122,6 +127,7 @@ impl Plan {
             sites,
             probes,
             controls,
+            queries: Vec::new(),
         })
     }
 }

@@ -1,0 +1,136 @@
+//! One polite exchange with a host: wait for the host's turn, send, and retry within the
+//! budget (backoff after connection errors and 5xx, the server's own wait after 429/503).
+//! Shared by profile probes and search queries so both follow the same rules.
+
+use std::time::SystemTime;
+
+use reqwest::Client;
+use tokio::sync::Semaphore;
+
+use super::EngineConfig;
+use super::fetch::{self, FetchError, Fetched, Prepared};
+use super::politeness::Host;
+use super::retry;
+use crate::evidence::UnknownReason;
+
+/// Why no answer worth reading came back.
+#[derive(Debug)]
+pub struct Unanswered {
+    pub reason: UnknownReason,
+    pub detail: String,
+    /// The last response, when there was one (a final 429, say).
+    pub fetched: Option<Fetched>,
+}
+
+impl Unanswered {
+    fn new(reason: UnknownReason, detail: String) -> Self {
+        Self {
+            reason,
+            detail,
+            fetched: None,
+        }
+    }
+}
+
+pub struct Exchange<'a> {
+    pub client: &'a Client,
+    pub config: &'a EngineConfig,
+    pub global: &'a Semaphore,
+    pub host: &'a Host,
+}
+
+impl Exchange<'_> {
+    /// Sends `request` until it gets an answer worth reading. `enough` lets the body read
+    /// stop early once the caller has what it needs.
+    pub async fn send(
+        &self,
+        request: &Prepared,
+        enough: impl Fn(&[u8]) -> bool,
+    ) -> Result<Fetched, Unanswered> {
+        let cfg = self.config;
+        let mut rng = fastrand::Rng::new();
+        let (mut failures, mut rate_limits) = (0, 0);
+        loop {
+            let outcome = {
+                let _slot = self.host.acquire().await.map_err(|error| {
+                    let detail =
+                        format!("not tried: earlier requests to this site failed ({error})");
+                    Unanswered::new(UnknownReason::Network, detail)
+                })?;
+                let _permit = self
+                    .global
+                    .acquire()
+                    .await
+                    .map_err(|_| Unanswered::new(UnknownReason::Network, "stopped".into()))?;
+                fetch::fetch(
+                    self.client,
+                    request,
+                    cfg.max_redirects,
+                    cfg.max_body,
+                    &enough,
+                )
+                .await
+            };
+            // The host's health follows real exchanges only, never skipped ones.
+            match &outcome {
+                Ok(_) => self.host.record(None),
+                Err(e) => self.host.record(Some(&e.to_string())),
+            }
+            let backoff = |n, rng: &mut fastrand::Rng| {
+                retry::backoff(cfg.backoff_base, n, cfg.backoff_cap, rng)
+            };
+            match outcome {
+                Err(FetchError::Network(_)) if failures < cfg.retries => {
+                    failures += 1;
+                    tokio::time::sleep(backoff(failures, &mut rng)).await;
+                }
+                Err(FetchError::Timeout) => {
+                    let detail = format!("no answer within {}s", cfg.timeout.as_secs_f32());
+                    return Err(Unanswered::new(UnknownReason::Network, detail));
+                }
+                Err(FetchError::Network(detail)) => {
+                    return Err(Unanswered::new(UnknownReason::Network, detail));
+                }
+                Ok(fetched) if is_rate_limit(&fetched) => {
+                    let header = fetched.header("retry-after");
+                    let asked = retry::retry_after(Some(header), SystemTime::now());
+                    let wait = asked.unwrap_or_else(|| backoff(rate_limits + 1, &mut rng));
+                    if rate_limits >= cfg.rate_limit_retries || wait > cfg.max_retry_after {
+                        let asked_for = asked
+                            .map(|w| format!("; asked to wait {}s", w.as_secs()))
+                            .unwrap_or_default();
+                        let detail = format!(
+                            "HTTP {} after {} tries{asked_for}",
+                            fetched.status,
+                            rate_limits + 1
+                        );
+                        return Err(Unanswered {
+                            reason: UnknownReason::RateLimited,
+                            detail,
+                            fetched: Some(fetched),
+                        });
+                    }
+                    rate_limits += 1;
+                    // Every request to this host waits, not just this one.
+                    self.host.pause_until(tokio::time::Instant::now() + wait);
+                }
+                Ok(fetched) if fetched.status >= 500 && failures < cfg.retries => {
+                    failures += 1;
+                    tokio::time::sleep(backoff(failures, &mut rng)).await;
+                }
+                Ok(fetched) => return Ok(fetched),
+            }
+        }
+    }
+}
+
+/// 429 always; 503 only when it is not a bot challenge (those are judged, not retried).
+fn is_rate_limit(fetched: &Fetched) -> bool {
+    fetched.status == 429
+        || (fetched.status == 503
+            && !fetched.header("cf-mitigated").contains("challenge")
+            && !fetched
+                .header("server")
+                .to_ascii_lowercase()
+                .contains("cloudflare"))
+}
