@@ -39,6 +39,10 @@ pub enum Command {
     Variants(VariantsArgs),
     /// Check which of those usernames have a public profile on each platform
     Probe(ProbeArgs),
+    /// List the web searches a pupil would run for you, as links to open by hand
+    Queries(QueriesArgs),
+    /// Run those searches and sort what comes back: you, maybe you, or someone else
+    Search(SearchArgs),
     /// List or validate the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),
@@ -186,4 +190,79 @@ pub struct NetworkArgs {
     /// Requests in flight at once across all sites (each site still gets at most 2)
     #[arg(long, value_name = "N", default_value_t = 128)]
     pub concurrency: usize,
+}
+
+#[derive(Debug, Args)]
+pub struct QueriesArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Use the check files in DIR instead of the built-in ones
+    #[arg(long, value_name = "DIR")]
+    pub checks: Option<PathBuf>,
+    /// At most N queries, the most telling first
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub max_queries: usize,
+    #[command(flatten)]
+    pub subject: SubjectArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// No progress bar
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Use the check files in DIR instead of the built-in ones
+    #[arg(long, value_name = "DIR")]
+    pub checks: Option<PathBuf>,
+    #[command(flatten)]
+    pub search: SearchOptions,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
+    pub subject: SubjectArgs,
+}
+
+/// Which search backend to use and where it is.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Search")]
+pub struct SearchOptions {
+    /// Where to search [default: searxng when --searxng is given, else duckduckgo]
+    #[arg(long, value_enum)]
+    pub backend: Option<BackendChoice>,
+    /// Base URL of a SearXNG instance with JSON output enabled, e.g. http://localhost:8888
+    #[arg(long, value_name = "URL")]
+    pub searxng: Option<url::Url>,
+    /// DuckDuckGo's HTML endpoint (change it for a proxy or a test server)
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "https://html.duckduckgo.com/html/"
+    )]
+    pub duckduckgo_url: url::Url,
+    /// Brave Search API base URL; the key comes from the BRAVE_API_KEY environment variable
+    #[arg(
+        long,
+        value_name = "URL",
+        default_value = "https://api.search.brave.com"
+    )]
+    pub brave_url: url::Url,
+    /// At most N queries, the most telling first
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub max_queries: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum BackendChoice {
+    /// A SearXNG instance (give --searxng URL)
+    Searxng,
+    /// DuckDuckGo's HTML page (no key; blocks quickly, so at most one query every 2 s)
+    Duckduckgo,
+    /// The Brave Search API (needs BRAVE_API_KEY)
+    Brave,
+    /// Do not search; just list the queries
+    None,
 }

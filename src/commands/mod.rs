@@ -2,6 +2,7 @@
 
 mod checks;
 mod probe;
+mod queries;
 mod variants;
 
 use std::io::{self, Write};
@@ -33,6 +34,8 @@ pub fn run(command: Command) -> Result<Exit> {
         Command::Variants(args) => variants::run(&args),
         Command::Checks(command) => checks::run(command),
         Command::Probe(args) => probe::run(&args),
+        Command::Queries(args) => queries::run(&args),
+        Command::Search(_args) => Ok(Exit::Success),
     }
 }
 

@@ -2,6 +2,7 @@
 //! Built from the name variants and the sites (check files or an imported list); printed
 //! as-is by `--offline` so a person can open every profile URL by hand.
 
+pub mod links;
 pub mod queries;
 
 use std::collections::HashSet;
