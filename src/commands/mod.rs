@@ -75,3 +75,38 @@ pub fn load_subject(args: &crate::cli::SubjectArgs) -> Result<findable::Subject>
     let year = u16::try_from(jiff::Zoned::now().year()).unwrap_or(u16::MAX);
     Ok(from_file.merge(args.to_input()).validate(year)?)
 }
+
+/// The async runtime for commands that touch the network.
+pub fn runtime() -> Result<tokio::runtime::Runtime> {
+    use anyhow::Context;
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
+/// A progress bar on stderr, or a hidden one when stderr is not a terminal or `quiet`.
+pub fn progress_bar(total: u64, quiet: bool, what: &str) -> indicatif::ProgressBar {
+    use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+    use std::io::IsTerminal;
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    let template =
+        format!("{{spinner}} {what} {{bar:30}} {{pos}}/{{len}} · {{msg}} · {{eta}} left");
+    if let Ok(style) = ProgressStyle::with_template(&template) {
+        bar.set_style(style);
+    }
+    bar.set_message("0 found");
+    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar
+}
+
+/// Resolves when the person presses Ctrl-C.
+pub async fn ctrl_c() {
+    if tokio::signal::ctrl_c().await.is_err() {
+        // No signal handling available: never cancel.
+        std::future::pending::<()>().await;
+    }
+}

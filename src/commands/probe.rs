@@ -3,11 +3,9 @@
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::io::IsTerminal;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::checks::load_catalog;
 use super::{Exit, InputError, load_subject, print};
@@ -115,20 +113,10 @@ pub fn engine_config(args: &NetworkArgs) -> Result<EngineConfig> {
 /// Runs the plan with a progress bar; Ctrl-C stops it and keeps what finished.
 pub fn execute(plan: &Plan, config: EngineConfig, quiet: bool) -> Result<(Evidence, bool)> {
     let engine = Engine::new(config)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .enable_all()
-        .build()
-        .context("cannot start the async runtime")?;
-    let bar = progress_bar(plan.probes.len() as u64, quiet);
+    let runtime = super::runtime()?;
+    let bar = super::progress_bar(plan.probes.len() as u64, quiet, "checking profiles");
     let mut found = 0;
-    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let evidence = runtime.block_on(async {
-        let cancel = async {
-            tokio::select! {
-                _ = tokio::signal::ctrl_c() => {}
-                _ = rx => {}
-            }
-        };
         engine
             .run(
                 plan,
@@ -139,11 +127,10 @@ pub fn execute(plan: &Plan, config: EngineConfig, quiet: bool) -> Result<(Eviden
                     }
                     bar.inc(1);
                 },
-                cancel,
+                super::ctrl_c(),
             )
             .await
     });
-    drop(tx);
     bar.finish_and_clear();
     let interrupted = evidence.partial && evidence.probes.len() < evidence.planned;
     if interrupted {
@@ -154,21 +141,6 @@ pub fn execute(plan: &Plan, config: EngineConfig, quiet: bool) -> Result<(Eviden
         );
     }
     Ok((evidence, interrupted))
-}
-
-fn progress_bar(total: u64, quiet: bool) -> ProgressBar {
-    if quiet || !std::io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
-    if let Ok(style) = ProgressStyle::with_template(
-        "{spinner} checking profiles {bar:30} {pos}/{len} · {msg} · {eta} left",
-    ) {
-        bar.set_style(style);
-    }
-    bar.set_message("0 found");
-    bar.enable_steady_tick(Duration::from_millis(120));
-    bar
 }
 
 fn print_plan(plan: &Plan, format: Format) -> Result<()> {
