@@ -38,11 +38,11 @@ pub enum Command {
     /// List every name and username a pupil might search for or try
     Variants(VariantsArgs),
     /// Check which of those usernames have a public profile on each platform
-    Probe(ProbeArgs),
+    Probe(Box<ProbeArgs>),
     /// List the web searches a pupil would run for you, as links to open by hand
     Queries(QueriesArgs),
     /// Run those searches and sort what comes back: you, maybe you, or someone else
-    Search(SearchArgs),
+    Search(Box<SearchArgs>),
     /// List or validate the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),

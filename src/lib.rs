@@ -8,6 +8,7 @@ pub mod catalog;
 pub mod engine;
 pub mod evidence;
 pub mod plan;
+pub mod relevance;
 pub mod subject;
 pub mod variants;
 

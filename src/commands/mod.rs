@@ -3,6 +3,7 @@
 mod checks;
 mod probe;
 mod queries;
+mod search;
 mod variants;
 
 use std::io::{self, Write};
@@ -35,7 +36,7 @@ pub fn run(command: Command) -> Result<Exit> {
         Command::Checks(command) => checks::run(command),
         Command::Probe(args) => probe::run(&args),
         Command::Queries(args) => queries::run(&args),
-        Command::Search(_args) => Ok(Exit::Success),
+        Command::Search(args) => search::run(&args),
     }
 }
 

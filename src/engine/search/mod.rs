@@ -4,7 +4,11 @@
 
 pub mod brave;
 pub mod duckduckgo;
+mod run;
 pub mod searxng;
+mod text;
+
+pub use run::Backend;
 
 use crate::evidence::SearchHit;
 

@@ -7,10 +7,10 @@ use std::time::Duration;
 use url::Url;
 
 use super::{Parsed, SearchRequest, brave, duckduckgo, searxng};
+use crate::engine::Engine;
 use crate::engine::exchange::{Exchange, Unanswered};
 use crate::engine::fetch::{Fetched, Prepared};
 use crate::engine::politeness::origin;
-use crate::engine::Engine;
 use crate::evidence::{QueryResult, QueryStatus, UnknownReason};
 use crate::plan::queries::PlannedQuery;
 
@@ -87,10 +87,15 @@ impl Engine {
         tokio::pin!(cancel);
         for query in queries {
             let result = match &blocked {
-                Some(why) => outcome(query, backend, QueryStatus::Blocked, Some(format!(
-                    "not run: {} blocked an earlier query ({why}), so findable stopped asking it for this run",
-                    backend.label()
-                ))),
+                Some(why) => outcome(
+                    query,
+                    backend,
+                    QueryStatus::Blocked,
+                    Some(format!(
+                        "not run: {} blocked an earlier query ({why}), so findable stopped asking it for this run",
+                        backend.label()
+                    )),
+                ),
                 None => {
                     let request = backend.request(&query.text);
                     let host = hosts.host(&origin(&request.url), interval);
@@ -145,14 +150,21 @@ fn outcome(
     }
 }
 
-fn judge(query: &PlannedQuery, backend: &Backend, sent: Result<Fetched, Unanswered>) -> QueryResult {
+fn judge(
+    query: &PlannedQuery,
+    backend: &Backend,
+    sent: Result<Fetched, Unanswered>,
+) -> QueryResult {
     let label = backend.label();
     match sent {
         Err(u) if u.reason == UnknownReason::RateLimited => outcome(
             query,
             backend,
             QueryStatus::Blocked,
-            Some(format!("{label} kept saying too many requests ({})", u.detail)),
+            Some(format!(
+                "{label} kept saying too many requests ({})",
+                u.detail
+            )),
         ),
         Err(u) => outcome(
             query,
