@@ -26,7 +26,31 @@ pub struct Check {
     pub search: Vec<SearchTemplate>,
     #[serde(default)]
     pub settings: Vec<Setting>,
-    pub report: Report,
+    /// Where to report abuse and impersonation; required for platforms with a profile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub report: Option<Report>,
+    /// What a stranger can see by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub visibility: Option<Visibility>,
+}
+
+/// Whether a public profile can be seen by default without an account, and by search
+/// engines: what a pupil sees before the person changes anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Visibility {
+    pub logged_out: Exposure,
+    pub search_engines: Exposure,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Exposure {
+    Yes,
+    Partly,
+    No,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -44,6 +68,8 @@ pub enum Category {
     Search,
     Records,
     School,
+    /// Cross-platform habits, such as reusing one username everywhere.
+    Habits,
 }
 
 /// How much UK secondary pupils use a platform; orders checks by pupil exposure.

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 pub use check::{
-    Category, Check, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report, Rule,
-    SafeAnswer, SearchTemplate, Setting, UsernameRule,
+    Category, Check, Exposure, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report,
+    Rule, SafeAnswer, SearchTemplate, Setting, UsernameRule, Visibility,
 };
 pub use site::{Detection, HttpMethod, RequestTemplate, Site};
 pub use validate::placeholders;

@@ -10,7 +10,7 @@ use toml::value::Datetime;
 
 use super::check::{
     Category, Check, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report, SafeAnswer,
-    SearchTemplate, Setting, UsernameRule,
+    SearchTemplate, Setting, UsernameRule, Visibility,
 };
 use super::validate::{Problems, placeholders};
 use super::{CheckError, line_of};
@@ -31,7 +31,8 @@ struct RawCheck {
     search: Vec<RawSearch>,
     #[serde(default)]
     settings: Vec<RawSetting>,
-    report: RawReport,
+    report: Option<Spanned<RawReport>>,
+    visibility: Option<Visibility>,
 }
 
 #[derive(Deserialize)]
@@ -138,6 +139,7 @@ pub fn parse(file: &str, text: &str) -> Result<(Check, usize), Vec<CheckError>> 
         }
     }
     let as_of = p.date("as_of", &raw.as_of);
+    let has_profile = raw.profile.is_some();
     let profile = raw
         .profile
         .and_then(|profile| convert_profile(&mut p, profile));
@@ -201,11 +203,21 @@ pub fn parse(file: &str, text: &str) -> Result<(Check, usize), Vec<CheckError>> 
             }
         })
         .collect();
-    let report = Report {
-        abuse: p.link("[report] abuse", &raw.report.abuse),
-        impersonation: p.link("[report] impersonation", &raw.report.impersonation),
-        help: raw.report.help.as_ref().map(|h| p.link("[report] help", h)),
-    };
+    let report = raw.report.as_ref().map(|report| {
+        let r = report.get_ref();
+        Report {
+            abuse: p.link("[report] abuse", &r.abuse),
+            impersonation: p.link("[report] impersonation", &r.impersonation),
+            help: r.help.as_ref().map(|h| p.link("[report] help", h)),
+        }
+    });
+    // Somewhere a pupil can post about you or pretend to be you needs its report links.
+    if has_profile && report.is_none() {
+        p.at(
+            &raw.id,
+            "a platform with a [profile] needs a [report] table with abuse and impersonation links",
+        );
+    }
     if !p.list.is_empty() {
         return Err(p.list);
     }
@@ -222,6 +234,7 @@ pub fn parse(file: &str, text: &str) -> Result<(Check, usize), Vec<CheckError>> 
         search,
         settings,
         report,
+        visibility: raw.visibility,
     };
     Ok((check, id_line))
 }
