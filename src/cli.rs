@@ -43,6 +43,8 @@ pub enum Command {
     Queries(QueriesArgs),
     /// Run those searches and sort what comes back: you, maybe you, or someone else
     Search(Box<SearchArgs>),
+    /// Go through your privacy settings, platform by platform, most urgent first
+    Checklist(ChecklistArgs),
     /// List or validate the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),
@@ -265,4 +267,43 @@ pub enum BackendChoice {
     Brave,
     /// Do not search; just list the queries
     None,
+}
+
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    /// Take the answers from this TOML or JSON file instead of asking
+    #[arg(long, value_name = "FILE")]
+    pub answers: Option<PathBuf>,
+    /// Where your answers are saved between runs [default: your user data folder]
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// Start again: forget the saved answers first
+    #[arg(long)]
+    pub restart: bool,
+    /// Write the whole checklist to read or print, without asking anything
+    #[arg(long)]
+    pub print: bool,
+    /// text or json for the summary; md or html for --print
+    #[arg(long, value_enum)]
+    pub format: Option<ChecklistFormat>,
+    /// Write to FILE instead of the terminal
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Only these platforms (check ids), comma-separated
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub platforms: Option<Vec<String>>,
+    /// A handle you use as PLATFORM:HANDLE; ticks that platform in advance (repeatable)
+    #[arg(long = "username", value_name = "HANDLE")]
+    pub usernames: Vec<String>,
+    /// Use the check files in DIR instead of the built-in ones
+    #[arg(long, value_name = "DIR")]
+    pub checks: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistFormat {
+    Text,
+    Json,
+    Md,
+    Html,
 }

@@ -5,9 +5,11 @@
 //! checks. The binary in `main.rs` is a thin shell over these stages.
 
 pub mod catalog;
+pub mod checklist;
 pub mod engine;
 pub mod evidence;
 pub mod plan;
+pub mod private_file;
 pub mod relevance;
 pub mod subject;
 pub mod variants;

@@ -1,5 +1,6 @@
 //! One function per subcommand, plus the mapping from errors to exit codes.
 
+mod checklist;
 mod checks;
 mod probe;
 mod queries;
@@ -37,6 +38,7 @@ pub fn run(command: Command) -> Result<Exit> {
         Command::Probe(args) => probe::run(&args),
         Command::Queries(args) => queries::run(&args),
         Command::Search(args) => search::run(&args),
+        Command::Checklist(args) => checklist::run(&args),
     }
 }
 
@@ -48,6 +50,7 @@ pub fn classify(error: &anyhow::Error) -> Exit {
             || cause.is::<InputError>()
             || cause.is::<findable::plan::PlanError>()
             || cause.is::<findable::catalog::import::ImportError>()
+            || cause.is::<findable::checklist::AnswersError>()
     });
     if input { Exit::BadInput } else { Exit::Failure }
 }

@@ -1,0 +1,184 @@
+//! The person's answers: which platforms they use, what each setting is set to, and which
+//! search or probe hits they said are theirs. Plain data, saved after every answer so
+//! quitting loses nothing, and loadable from a file written by hand (TOML or JSON).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, SafeAnswer};
+
+/// One answer to a setting's question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Answer {
+    Yes,
+    No,
+    NotSure,
+    /// "I don't use this" (this feature, or the platform).
+    NotUsed,
+}
+
+impl Answer {
+    /// Whether this answer leaves the setting open: the unsafe answer, or "not sure"
+    /// (an unknown is never counted as safe).
+    pub fn is_open(self, safe: SafeAnswer) -> bool {
+        !matches!(
+            (self, safe),
+            (Self::Yes, SafeAnswer::Yes) | (Self::No, SafeAnswer::No) | (Self::NotUsed, _)
+        )
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Yes => "Yes",
+            Self::No => "No",
+            Self::NotSure => "Not sure",
+            Self::NotUsed => "I don't use this",
+        }
+    }
+}
+
+/// What the person said about a search or profile hit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Review {
+    Mine,
+    NotMine,
+    NotSure,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Answers {
+    /// Check ids of the platforms the person uses; `None` until they have said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub uses: Option<Vec<String>>,
+    /// check id -> setting id -> answer.
+    #[serde(default)]
+    pub settings: BTreeMap<String, BTreeMap<String, Answer>>,
+    /// Platforms the person chose to skip for now.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
+    /// URL -> what the person said about it.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reviews: BTreeMap<String, Review>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AnswersError {
+    #[error("{path}: cannot read")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}:{line}: {message}")]
+    Parse {
+        path: String,
+        line: usize,
+        message: String,
+    },
+    #[error("{path}: {message}")]
+    Unknown { path: String, message: String },
+    #[error("{path}: cannot save")]
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+impl Answers {
+    pub fn get(&self, check: &str, setting: &str) -> Option<Answer> {
+        self.settings.get(check)?.get(setting).copied()
+    }
+
+    pub fn set(&mut self, check: &str, setting: &str, answer: Answer) {
+        self.settings
+            .entry(check.to_string())
+            .or_default()
+            .insert(setting.to_string(), answer);
+    }
+
+    pub fn unset(&mut self, check: &str, setting: &str) {
+        if let Some(answers) = self.settings.get_mut(check) {
+            answers.remove(setting);
+        }
+    }
+
+    /// Reads a TOML or JSON answers file (by extension; TOML otherwise) and checks every
+    /// platform and setting it names exists, so a typo is reported, not ignored.
+    pub fn load(path: &Path, catalog: &Catalog) -> Result<Self, AnswersError> {
+        let shown = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|source| AnswersError::Read {
+            path: shown.clone(),
+            source,
+        })?;
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let answers: Self = if is_json {
+            serde_json::from_str(&text).map_err(|e| AnswersError::Parse {
+                path: shown.clone(),
+                line: e.line(),
+                message: e.to_string(),
+            })?
+        } else {
+            toml::from_str(&text).map_err(|e| AnswersError::Parse {
+                path: shown.clone(),
+                line: crate::catalog::line_of(&text, e.span().map_or(0, |s| s.start)),
+                message: e.message().trim().to_string(),
+            })?
+        };
+        answers
+            .check_names(catalog)
+            .map_err(|message| AnswersError::Unknown {
+                path: shown,
+                message,
+            })?;
+        Ok(answers)
+    }
+
+    fn check_names(&self, catalog: &Catalog) -> Result<(), String> {
+        let named = self
+            .uses
+            .iter()
+            .flatten()
+            .chain(self.settings.keys())
+            .chain(&self.skipped);
+        for id in named {
+            if catalog.get(id).is_none() {
+                return Err(format!(
+                    "no check called {id:?} (see `findable checks list`)"
+                ));
+            }
+        }
+        for (id, settings) in &self.settings {
+            let check = catalog
+                .get(id)
+                .ok_or_else(|| format!("no check called {id:?}"))?;
+            for setting in settings.keys() {
+                if !check.settings.iter().any(|s| &s.id == setting) {
+                    return Err(format!("{id} has no setting called {setting:?}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Saves as TOML, atomically and readable by the owner only.
+    pub fn save(&self, path: &Path) -> Result<(), AnswersError> {
+        let text = toml::to_string(self).map_err(|e| AnswersError::Write {
+            path: path.display().to_string(),
+            source: std::io::Error::other(e),
+        })?;
+        let header =
+            "# findable checklist answers: your own settings, kept on this computer only.\n";
+        crate::private_file::write(path, format!("{header}{text}").as_bytes()).map_err(|source| {
+            AnswersError::Write {
+                path: path.display().to_string(),
+                source,
+            }
+        })
+    }
+}

@@ -1,0 +1,136 @@
+//! The terminal side of the walkthrough: dialoguer prompts that show where a setting is and
+//! why it matters before asking, with Back, Skip and Save-and-quit always on offer.
+
+use console::{Term, style};
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{MultiSelect, Select};
+
+use super::{Answer, Choice, Prompter, Review, ReviewItem, Step};
+use crate::catalog::Check;
+
+/// Asks on the terminal (stderr, so stdout stays clean for data).
+pub struct TerminalPrompter {
+    term: Term,
+    theme: ColorfulTheme,
+}
+
+impl Default for TerminalPrompter {
+    fn default() -> Self {
+        Self {
+            term: Term::stderr(),
+            theme: ColorfulTheme::default(),
+        }
+    }
+}
+
+const CHOICES: &[(&str, Choice)] = &[
+    ("Yes", Choice::Answer(Answer::Yes)),
+    ("No", Choice::Answer(Answer::No)),
+    ("Not sure", Choice::Answer(Answer::NotSure)),
+    ("I don't use this", Choice::Answer(Answer::NotUsed)),
+    ("← Back to the previous question", Choice::Back),
+    ("Skip this platform for now", Choice::SkipPlatform),
+    ("Save and quit (carry on later)", Choice::Quit),
+];
+
+impl Prompter for TerminalPrompter {
+    fn choose_platforms(
+        &mut self,
+        platforms: &[&Check],
+        defaults: &[bool],
+    ) -> std::io::Result<Option<Vec<usize>>> {
+        self.term.write_line(&format!(
+            "{}\n",
+            style("Which of these do you use? Space to tick, Enter when done, Esc to quit.").bold()
+        ))?;
+        let names: Vec<&str> = platforms.iter().map(|c| c.name.as_str()).collect();
+        MultiSelect::with_theme(&self.theme)
+            .items(&names)
+            .defaults(defaults)
+            .interact_on_opt(&self.term)
+            .map_err(std::io::Error::other)
+    }
+
+    fn ask(
+        &mut self,
+        step: &Step,
+        number: usize,
+        total: usize,
+        _previous: Option<Answer>,
+    ) -> std::io::Result<Choice> {
+        let s = step.setting;
+        let t = &self.term;
+        t.write_line("")?;
+        t.write_line(&format!(
+            "{} · {} · {} priority",
+            style(format!("Setting {number} of {total}")).dim(),
+            style(&step.check.name).bold(),
+            format!("{:?}", s.priority).to_lowercase()
+        ))?;
+        for (heading, value) in [
+            ("Setting: ", &s.label),
+            ("Where:   ", &s.location),
+            ("Choose:  ", &s.recommended),
+            ("Why:     ", &s.risk),
+        ] {
+            let options = textwrap::Options::new(78)
+                .initial_indent(heading)
+                .subsequent_indent("         ");
+            for line in textwrap::wrap(value, options) {
+                t.write_line(&line)?;
+            }
+        }
+        if !s.verified {
+            let note = "(This menu may look different: the path above could not be checked against the platform's own help pages.)";
+            for line in textwrap::wrap(note, 78) {
+                t.write_line(&format!("{}", style(line).dim()))?;
+            }
+        }
+        t.write_line(&format!("Help:     {}", s.help_url))?;
+        let labels: Vec<&str> = CHOICES.iter().map(|(l, _)| *l).collect();
+        let picked = Select::with_theme(&self.theme)
+            .with_prompt(&s.question)
+            .items(&labels)
+            .default(0)
+            .interact_on_opt(t)
+            .map_err(std::io::Error::other)?;
+        Ok(picked
+            .and_then(|i| CHOICES.get(i))
+            .map_or(Choice::Quit, |(_, c)| *c))
+    }
+
+    fn review(
+        &mut self,
+        item: &ReviewItem,
+        number: usize,
+        total: usize,
+    ) -> std::io::Result<Option<Review>> {
+        let t = &self.term;
+        t.write_line("")?;
+        t.write_line(&format!(
+            "{} {}",
+            style(format!("Result {number} of {total}:")).dim(),
+            item.title
+        ))?;
+        t.write_line(&item.url)?;
+        t.write_line(&format!("Why findable showed it: {}", item.why))?;
+        let options = [
+            "Yes, this is me",
+            "No, someone else",
+            "Not sure",
+            "Stop reviewing",
+        ];
+        let picked = Select::with_theme(&self.theme)
+            .with_prompt("Is this you?")
+            .items(options)
+            .default(0)
+            .interact_on_opt(t)
+            .map_err(std::io::Error::other)?;
+        Ok(match picked {
+            Some(0) => Some(Review::Mine),
+            Some(1) => Some(Review::NotMine),
+            Some(2) => Some(Review::NotSure),
+            _ => None,
+        })
+    }
+}
