@@ -11,6 +11,7 @@ pub mod evidence;
 pub mod plan;
 pub mod private_file;
 pub mod relevance;
+pub mod report;
 pub mod subject;
 pub mod variants;
 

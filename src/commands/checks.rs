@@ -31,7 +31,7 @@ fn list(dir: Option<&Path>, format: Format) -> Result<Exit> {
     match format {
         Format::Json => print(&(serde_json::to_string_pretty(&catalog)? + "\n"))?,
         Format::Text => {
-            let rows: Vec<[String; 6]> = catalog
+            let rows: Vec<[String; 5]> = catalog
                 .checks
                 .iter()
                 .map(|c| {
@@ -42,22 +42,14 @@ fn list(dir: Option<&Path>, format: Format) -> Result<Exit> {
                     };
                     [
                         c.id.clone(),
-                        c.name.clone(),
-                        kebab(&c.category),
+                        shorten(&c.name, 22),
                         kebab(&c.pupil_use),
                         probe.to_string(),
                         c.settings.len().to_string(),
                     ]
                 })
                 .collect();
-            let header = [
-                "ID",
-                "NAME",
-                "CATEGORY",
-                "PUPIL USE",
-                "PROFILE CHECK",
-                "SETTINGS",
-            ];
+            let header = ["ID", "NAME", "PUPIL USE", "PROFILE", "SETTINGS"];
             print(&table(&header, &rows))?;
         }
     }
@@ -128,5 +120,14 @@ fn plural(n: usize, noun: &str) -> String {
         format!("1 {noun}")
     } else {
         format!("{n} {noun}s")
+    }
+}
+
+/// Keeps tables inside 80 columns; the full name is in `--format json`.
+fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        text.to_string()
+    } else {
+        text.chars().take(max - 1).collect::<String>() + "…"
     }
 }

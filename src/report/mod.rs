@@ -1,0 +1,174 @@
+//! The report a teacher reads: what a pupil could find, what to tighten first, what could
+//! not be checked. Plain data made by [`crate::assess`]; one renderer per format turns it
+//! into text, Markdown, HTML or JSON. The JSON form is stable: `findable schema` prints it.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// Bumped whenever a field changes meaning or disappears.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Report {
+    pub schema_version: u32,
+    /// The day the audit ran, `YYYY-MM-DD`.
+    pub date: String,
+    pub subject: ReportSubject,
+    /// One paragraph in plain English.
+    pub summary: String,
+    pub score: Score,
+    /// What a pupil could find, most serious first.
+    pub findings: Vec<Finding>,
+    /// Settings to tighten, most urgent first; the first few are the quick wins.
+    pub actions: Vec<Action>,
+    /// Everything that could not be checked, with a link to check by hand. Never counted
+    /// as safe.
+    pub could_not_check: Vec<Unchecked>,
+    pub stats: Stats,
+    /// True when the run was stopped early or parts were left out.
+    pub partial: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ReportSubject {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub town: Option<String>,
+}
+
+/// 0 (nothing found) to 100, with what added how much.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Score {
+    pub value: u32,
+    pub contributors: Vec<Contributor>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Contributor {
+    pub what: String,
+    pub points: u32,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    OpenSetting,
+    SearchResult,
+    Profile,
+}
+
+/// How sure findable is that a finding is about this person.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    Possible,
+    Likely,
+    Confirmed,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Finding {
+    pub kind: FindingKind,
+    /// Check id, when the finding belongs to a platform.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    /// One line: what was found.
+    pub title: String,
+    /// Where to see it (http or https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The name form, username or search that found it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub found_by: Option<String>,
+    pub confidence: Confidence,
+    pub severity: Severity,
+    /// In plain words, what a pupil could see or do with it.
+    pub pupil_could: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<String>,
+    /// It may be abuse or impersonation: the report shows what to do.
+    #[serde(default)]
+    pub needs_incident_steps: bool,
+}
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum Priority {
+    Low,
+    Medium,
+    High,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Action {
+    /// Check id and its display name.
+    pub check: String,
+    pub platform: String,
+    pub setting: String,
+    pub label: String,
+    #[serde(rename = "where")]
+    pub location: String,
+    pub recommended: String,
+    pub why: String,
+    pub priority: Priority,
+    pub help_url: String,
+    /// You were found publicly on this platform, so this comes first.
+    pub exposed: bool,
+    /// One of the first few: doable in about ten minutes together.
+    pub quick: bool,
+    /// False when the menu path could not be confirmed (the menu may look different).
+    pub verified: bool,
+    /// Your answer, or "not asked" when the checklist was skipped.
+    pub your_answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Unchecked {
+    /// Check id, site name or search backend.
+    pub platform: String,
+    /// The username or search that could not be checked.
+    pub what: String,
+    /// Why, in plain words.
+    pub reason: String,
+    /// Open this in a private window to check by hand.
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Stats {
+    pub profiles_checked: usize,
+    pub profiles_found: usize,
+    pub profiles_absent: usize,
+    pub profiles_unknown: usize,
+    pub searches_run: usize,
+    pub searches_blocked_or_failed: usize,
+    pub results_about_others: usize,
+    pub settings_answered: usize,
+    pub settings_open: usize,
+    pub dismissed_by_you: usize,
+}
+
+/// The JSON Schema of [`Report`], for `findable schema`.
+pub fn schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Report)).unwrap_or_default()
+}
