@@ -9,6 +9,7 @@ use findable::subject::SubjectInput;
 
 const AFTER_HELP: &str = "\
 Examples:
+  findable audit --name \"Jane Smith\" --title Ms --school \"Oakwood Academy\" -o report.html
   findable variants --name \"Jane Smith\" --title Ms --school \"Oakwood Academy\"
   findable variants --subject me.toml --format json
   findable probe --name \"Jane Smith\" --title Ms
@@ -35,6 +36,10 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The whole check: profiles, searches and your settings, as one report
+    Audit(Box<AuditArgs>),
+    /// Print the JSON Schema of the audit report (`audit --format json`)
+    Schema,
     /// List every name and username a pupil might search for or try
     Variants(VariantsArgs),
     /// Check which of those usernames have a public profile on each platform
@@ -306,4 +311,46 @@ pub enum ChecklistFormat {
     Json,
     Md,
     Html,
+}
+
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Report format [default: from the -o extension, else text]
+    #[arg(long, value_enum)]
+    pub format: Option<AuditFormat>,
+    /// Write the report to FILE (.txt, .md, .html or .json) instead of the terminal
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Do not touch the network: list every profile page and search to check by hand, and
+    /// the printable checklist
+    #[arg(long)]
+    pub offline: bool,
+    /// Take your checklist answers from this TOML or JSON file instead of asking
+    #[arg(long, value_name = "FILE", conflicts_with = "no_checklist")]
+    pub answers: Option<PathBuf>,
+    /// Leave out the settings checklist
+    #[arg(long)]
+    pub no_checklist: bool,
+    /// Where checklist answers are saved between runs [default: your user data folder]
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<PathBuf>,
+    /// No progress bars
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    #[command(flatten)]
+    pub search: SearchOptions,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+    #[command(flatten)]
+    pub subject: SubjectArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AuditFormat {
+    Text,
+    Md,
+    Html,
+    Json,
 }

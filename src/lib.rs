@@ -4,6 +4,7 @@
 //! name and username a pupil might try), which combine with the [`Catalog`] of per-platform
 //! checks. The binary in `main.rs` is a thin shell over these stages.
 
+pub mod assess;
 pub mod catalog;
 pub mod checklist;
 pub mod engine;

@@ -33,6 +33,11 @@ pub enum Exit {
 
 pub fn run(command: Command) -> Result<Exit> {
     match command {
+        Command::Audit(_args) => Ok(Exit::Failure), // wired once the renderers land
+        Command::Schema => {
+            print(&(serde_json::to_string_pretty(&findable::report::schema())? + "\n"))?;
+            Ok(Exit::Success)
+        }
         Command::Variants(args) => variants::run(&args),
         Command::Checks(command) => checks::run(command),
         Command::Probe(args) => probe::run(&args),

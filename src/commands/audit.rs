@@ -1,0 +1,221 @@
+//! `findable audit`: the whole job. Probe the profiles, run the searches, go through the
+//! settings (or read answers from a file), then write one report: what a pupil could find,
+//! what to tighten first, and what could not be checked.
+
+use std::io::IsTerminal;
+
+use anyhow::{Context, Result};
+
+use super::checklist::{state_path, write_out};
+use super::checks::load_catalog;
+use super::probe::{build_plan, engine_config};
+use super::search::backend;
+use super::{Exit, InputError, load_subject};
+use crate::cli::{AuditArgs, AuditFormat};
+use findable::assess::{self, Input};
+use findable::checklist::{self, Answers, Outcome, ReviewItem, prompt::TerminalPrompter};
+use findable::engine::Engine;
+use findable::evidence::ProbeStatus;
+use findable::plan::queries;
+use findable::relevance::{MatchClass, Matcher};
+use findable::report::{self, ReportFormat};
+use findable::{Catalog, Variants};
+
+pub fn run(args: &AuditArgs) -> Result<Exit> {
+    let subject = load_subject(&args.subject)?;
+    let variants = Variants::generate(&subject);
+    let catalog = load_catalog(args.sources.checks.as_deref())?;
+    let format = report_format(args);
+    let mut plan = build_plan(&args.subject, &args.sources)?;
+    plan.queries = queries::build(&subject, &variants, &catalog.checks, args.search.max_queries);
+    let backend = backend(&args.search)?;
+
+    if args.offline {
+        return offline(args, &plan, &variants, &catalog);
+    }
+    // Decide how the checklist will run before any network work, so a missing terminal
+    // is reported at once rather than after minutes of probing.
+    let interactive = args.answers.is_none() && !args.no_checklist;
+    if interactive && !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        return Err(InputError(
+            "the audit asks about your settings, so it needs a terminal: run it in one, or give --answers FILE or --no-checklist".into(),
+        )
+        .into());
+    }
+    let mut answers = match &args.answers {
+        Some(path) => Some(Answers::load(path, &catalog)?),
+        None => None,
+    };
+
+    let config = engine_config(&args.network)?;
+    let engine = Engine::new(config)?;
+    let runtime = super::runtime()?;
+    let bar = super::progress_bar(plan.probes.len() as u64, args.quiet, "checking profiles");
+    let mut evidence = runtime.block_on(async {
+        let mut found = 0;
+        engine
+            .run(
+                &plan,
+                |r| {
+                    if r.status == ProbeStatus::Found {
+                        found += 1;
+                        bar.set_message(format!("{found} found"));
+                    }
+                    bar.inc(1);
+                },
+                super::ctrl_c(),
+            )
+            .await
+    });
+    bar.finish_and_clear();
+    let mut interrupted = evidence.partial && evidence.probes.len() < evidence.planned;
+    if let (Some(backend), false) = (&backend, interrupted) {
+        let bar = super::progress_bar(plan.queries.len() as u64, args.quiet, "searching");
+        let (searches, stopped) = runtime.block_on(async {
+            let mut hits = 0;
+            engine
+                .search(
+                    &plan.queries,
+                    backend,
+                    None,
+                    |r| {
+                        hits += r.results.len();
+                        bar.set_message(format!("{hits} results"));
+                        bar.inc(1);
+                    },
+                    super::ctrl_c(),
+                )
+                .await
+        });
+        bar.finish_and_clear();
+        evidence.searches = searches;
+        interrupted |= stopped;
+        evidence.partial |= stopped;
+    }
+
+    if interactive && !interrupted {
+        answers = Some(ask(args, &catalog, &subject, &variants, &evidence)?);
+    }
+    let date = jiff::Zoned::now().date().to_string();
+    let report = assess::assess(&Input {
+        subject: &subject,
+        variants: &variants,
+        evidence: &evidence,
+        answers: answers.as_ref(),
+        catalog: &catalog,
+        date,
+    });
+    let color = args.output.is_none() && console::colors_enabled();
+    write_out(args.output.as_deref(), &report::render(&report, format, color))?;
+    if interrupted {
+        eprintln!("stopped early: the report covers what was checked before you pressed Ctrl-C");
+    }
+    Ok(if interrupted { Exit::Interrupted } else { Exit::Success })
+}
+
+fn report_format(args: &AuditArgs) -> ReportFormat {
+    match args.format {
+        Some(AuditFormat::Text) => ReportFormat::Text,
+        Some(AuditFormat::Md) => ReportFormat::Markdown,
+        Some(AuditFormat::Html) => ReportFormat::Html,
+        Some(AuditFormat::Json) => ReportFormat::Json,
+        None => args
+            .output
+            .as_deref()
+            .and_then(ReportFormat::from_path)
+            .unwrap_or(ReportFormat::Text),
+    }
+}
+
+/// The walkthrough, then "Is this you?" for each profile or page that may be yours.
+fn ask(
+    args: &AuditArgs,
+    catalog: &Catalog,
+    subject: &findable::Subject,
+    variants: &Variants,
+    evidence: &findable::Evidence,
+) -> Result<Answers> {
+    let state = state_path(args.state.as_deref())?;
+    let mut answers = if state.exists() {
+        Answers::load(&state, catalog).with_context(|| {
+            format!("your saved answers in {} (delete it to start again)", state.display())
+        })?
+    } else {
+        Answers::default()
+    };
+    let preselected: Vec<String> = subject.usernames.iter().filter_map(|h| h.platform.clone()).collect();
+    let mut prompter = TerminalPrompter::default();
+    let mut save = |a: &Answers| a.save(&state).map_err(std::io::Error::other);
+    let outcome = checklist::walk(catalog, &mut answers, &preselected, &mut prompter, &mut save)
+        .context("the checklist stopped")?;
+    if outcome == Outcome::Finished {
+        let items = review_items(catalog, subject, variants, evidence);
+        if !items.is_empty() {
+            eprintln!("\nNow a few results that may or may not be you.");
+            checklist::review(&items, &mut answers, &mut prompter, &mut save)
+                .context("the review stopped")?;
+        }
+    } else {
+        eprintln!("Checklist paused: the report uses the answers so far. Run the audit again to carry on.");
+    }
+    Ok(answers)
+}
+
+/// Found profiles under usernames the person did not give, and likely or possible pages.
+fn review_items(catalog: &Catalog, subject: &findable::Subject, variants: &Variants, evidence: &findable::Evidence) -> Vec<ReviewItem> {
+    let given: Vec<String> = subject.usernames.iter().map(|h| h.handle.to_lowercase()).collect();
+    let mut items: Vec<ReviewItem> = evidence
+        .probes
+        .iter()
+        .filter(|p| p.status == ProbeStatus::Found && !given.contains(&p.username.to_lowercase()))
+        .map(|p| ReviewItem {
+            url: p.url.clone(),
+            title: format!("A public {} account: @{}", p.platform, p.username),
+            why: format!("a username pupils would try ({})", p.source),
+        })
+        .collect();
+    let platforms: Vec<(String, Vec<String>)> = catalog.checks.iter().map(|c| (c.id.clone(), c.domains.clone())).collect();
+    let school = subject.school_domain();
+    let matcher = Matcher::new(subject, variants, school.as_deref(), &platforms);
+    for q in &evidence.searches {
+        for hit in &q.results {
+            if let Some(r) = matcher.judge(hit)
+                && r.class < MatchClass::Confirmed
+                && !items.iter().any(|i| i.url == hit.url)
+            {
+                items.push(ReviewItem {
+                    url: hit.url.clone(),
+                    title: hit.title.clone(),
+                    why: r.reasons.join("; "),
+                });
+            }
+        }
+    }
+    items
+}
+
+/// Everything to check by hand: profile pages, search links, and the printable checklist.
+fn offline(args: &AuditArgs, plan: &findable::Plan, variants: &Variants, catalog: &Catalog) -> Result<Exit> {
+    let json = matches!(args.format, Some(AuditFormat::Json));
+    if json {
+        write_out(args.output.as_deref(), &(serde_json::to_string_pretty(plan)? + "\n"))?;
+        return Ok(Exit::Success);
+    }
+    let mut out = String::from("# Check it yourself\n\nfindable did not go online. Open these in a private (incognito) window, so you\nsee what a stranger sees rather than your own logged-in view.\n\n## Profile pages\n");
+    for site in &plan.sites {
+        let urls: Vec<&str> = plan.probes.iter().filter(|p| p.site == site.name).map(|p| p.url.as_str()).collect();
+        if !urls.is_empty() {
+            out.push_str(&format!("\n{}:\n", site.name));
+            for url in urls {
+                out.push_str(&format!("- <{url}>\n"));
+            }
+        }
+    }
+    out.push_str("\n## Searches\n\n");
+    out.push_str(&super::queries::render(&plan.queries, variants, crate::cli::Format::Text)?);
+    let checks: Vec<&findable::catalog::Check> = catalog.checks.iter().collect();
+    out.push('\n');
+    out.push_str(&checklist::print::markdown(&checks).replacen("# ", "## ", 1));
+    write_out(args.output.as_deref(), &out)?;
+    Ok(Exit::Success)
+}
