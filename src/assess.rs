@@ -33,8 +33,16 @@ const QUICK_ACTIONS: usize = 5;
 
 /// Words in a page's title or snippet that suggest abuse or impersonation.
 const INCIDENT_WORDS: &[&str] = &[
-    "slander", "exposed", "fake", "parody", "impersonat", "rate my teacher", "burn book", "hate",
-    "nsfw", "roast",
+    "slander",
+    "exposed",
+    "fake",
+    "parody",
+    "impersonat",
+    "rate my teacher",
+    "burn book",
+    "hate",
+    "nsfw",
+    "roast",
 ];
 
 pub fn assess(input: &Input) -> Report {
@@ -54,7 +62,12 @@ pub fn assess(input: &Input) -> Report {
         .map(|h| h.handle.to_lowercase())
         .collect();
     let mut possible_profiles = 0;
-    for probe in input.evidence.probes.iter().filter(|p| p.status == ProbeStatus::Found) {
+    for probe in input
+        .evidence
+        .probes
+        .iter()
+        .filter(|p| p.status == ProbeStatus::Found)
+    {
         let review = review_of(&probe.url);
         if review == Some(Review::NotMine) {
             dismissed += 1;
@@ -62,18 +75,23 @@ pub fn assess(input: &Input) -> Report {
         }
         let check = input.catalog.get(&probe.platform);
         let platform = check.map_or(probe.platform.as_str(), |c| c.name.as_str());
-        let confidence = if given.contains(&probe.username.to_lowercase()) || review == Some(Review::Mine) {
-            Confidence::Confirmed
-        } else {
-            Confidence::Possible
-        };
+        let confidence =
+            if given.contains(&probe.username.to_lowercase()) || review == Some(Review::Mine) {
+                Confidence::Confirmed
+            } else {
+                Confidence::Possible
+            };
         // A title or "teacher" handle nobody claimed may be someone pretending to be them.
-        let looks_like_you = probe.source.starts_with("title") || probe.source.starts_with("teacher");
+        let looks_like_you =
+            probe.source.starts_with("title") || probe.source.starts_with("teacher");
         let impersonation = confidence == Confidence::Possible && looks_like_you;
         let mut pupil_could = format!(
             "Anyone, pupils included, can open this {platform} account and see whatever it shows publicly."
         );
-        if let Some(note) = check.and_then(|c| c.visibility.as_ref()).and_then(|v| v.note.as_ref()) {
+        if let Some(note) = check
+            .and_then(|c| c.visibility.as_ref())
+            .and_then(|v| v.note.as_ref())
+        {
             pupil_could.push(' ');
             pupil_could.push_str(note);
         }
@@ -87,8 +105,15 @@ pub fn assess(input: &Input) -> Report {
         if confidence == Confidence::Confirmed {
             exposed.insert(probe.platform.clone());
             contributors.push(Contributor {
-                what: format!("a public {platform} account that is yours (@{})", probe.username),
-                points: if check.is_some_and(pupils_use_it) { 15 } else { 10 },
+                what: format!(
+                    "a public {platform} account that is yours (@{})",
+                    probe.username
+                ),
+                points: if check.is_some_and(pupils_use_it) {
+                    15
+                } else {
+                    10
+                },
             });
         } else {
             possible_profiles += 1;
@@ -98,7 +123,10 @@ pub fn assess(input: &Input) -> Report {
             platform: Some(probe.platform.clone()),
             title: format!("A public {platform} account: @{}", probe.username),
             url: Some(probe.url.clone()),
-            found_by: Some(format!("the username {} ({})", probe.username, probe.source)),
+            found_by: Some(format!(
+                "the username {} ({})",
+                probe.username, probe.source
+            )),
             confidence,
             severity: check.map_or(Severity::Medium, severity_of_platform),
             pupil_could,
@@ -121,7 +149,12 @@ pub fn assess(input: &Input) -> Report {
         .map(|c| (c.id.clone(), c.domains.clone()))
         .collect();
     let school_domain = input.subject.school_domain();
-    let matcher = Matcher::new(input.subject, input.variants, school_domain.as_deref(), &platforms);
+    let matcher = Matcher::new(
+        input.subject,
+        input.variants,
+        school_domain.as_deref(),
+        &platforms,
+    );
     let mut best: BTreeMap<String, (Finding, MatchClass)> = BTreeMap::new();
     let mut about_others = 0;
     for query in &input.evidence.searches {
@@ -135,21 +168,41 @@ pub fn assess(input: &Input) -> Report {
                 dismissed += 1;
                 continue;
             }
-            let class = if review == Some(Review::Mine) { MatchClass::Confirmed } else { relevance.class };
+            let class = if review == Some(Review::Mine) {
+                MatchClass::Confirmed
+            } else {
+                relevance.class
+            };
             if best.get(&hit.url).is_some_and(|(_, c)| *c >= class) {
                 continue;
             }
             let text = format!("{} {}", hit.title, hit.snippet).to_lowercase();
             let alarming = INCIDENT_WORDS.iter().any(|w| text.contains(w));
             let (confidence, severity, pupil_could) = match class {
-                MatchClass::Confirmed => (Confidence::Confirmed, Severity::High, "A pupil searching for you would find this page, and it is about you."),
-                MatchClass::Likely => (Confidence::Likely, Severity::Medium, "A pupil searching for you would find this page: it names you with your school or town."),
-                MatchClass::Possible => (Confidence::Possible, Severity::Low, "This page carries your name. If it is about you, pupils can find it; if not, ignore it."),
+                MatchClass::Confirmed => (
+                    Confidence::Confirmed,
+                    Severity::High,
+                    "A pupil searching for you would find this page, and it is about you.",
+                ),
+                MatchClass::Likely => (
+                    Confidence::Likely,
+                    Severity::Medium,
+                    "A pupil searching for you would find this page: it names you with your school or town.",
+                ),
+                MatchClass::Possible => (
+                    Confidence::Possible,
+                    Severity::Low,
+                    "This page carries your name. If it is about you, pupils can find it; if not, ignore it.",
+                ),
             };
             let finding = Finding {
                 kind: FindingKind::SearchResult,
                 platform: relevance.platform.clone(),
-                title: if hit.title.is_empty() { hit.url.clone() } else { hit.title.clone() },
+                title: if hit.title.is_empty() {
+                    hit.url.clone()
+                } else {
+                    hit.title.clone()
+                },
                 url: Some(hit.url.clone()),
                 found_by: Some(format!("the search {}", query.query)),
                 confidence,
@@ -177,8 +230,18 @@ pub fn assess(input: &Input) -> Report {
     }
     for (count, per, cap, what) in [
         (confirmed_pages, 10, 30, "web page(s) about you"),
-        (likely_pages, 6, 24, "web page(s) naming you with your school or town"),
-        (possible_pages, 1, 10, "web page(s) with your name that may be about you"),
+        (
+            likely_pages,
+            6,
+            24,
+            "web page(s) naming you with your school or town",
+        ),
+        (
+            possible_pages,
+            1,
+            10,
+            "web page(s) with your name that may be about you",
+        ),
     ] {
         if count > 0 {
             contributors.push(Contributor {
@@ -200,7 +263,10 @@ pub fn assess(input: &Input) -> Report {
         findings.push(Finding {
             kind: FindingKind::OpenSetting,
             platform: Some(action.check.clone()),
-            title: format!("{}: {} is not set the safe way", action.platform, action.label),
+            title: format!(
+                "{}: {} is not set the safe way",
+                action.platform, action.label
+            ),
             url: None,
             found_by: Some(format!("your answer: {}", action.your_answer)),
             confidence: Confidence::Confirmed,
@@ -244,9 +310,18 @@ pub fn assess(input: &Input) -> Report {
     let probes = &input.evidence.probes;
     let stats = Stats {
         profiles_checked: probes.len(),
-        profiles_found: probes.iter().filter(|p| p.status == ProbeStatus::Found).count(),
-        profiles_absent: probes.iter().filter(|p| p.status == ProbeStatus::Absent).count(),
-        profiles_unknown: probes.iter().filter(|p| p.status == ProbeStatus::Unknown).count(),
+        profiles_found: probes
+            .iter()
+            .filter(|p| p.status == ProbeStatus::Found)
+            .count(),
+        profiles_absent: probes
+            .iter()
+            .filter(|p| p.status == ProbeStatus::Absent)
+            .count(),
+        profiles_unknown: probes
+            .iter()
+            .filter(|p| p.status == ProbeStatus::Unknown)
+            .count(),
         searches_run: input.evidence.searches.len(),
         searches_blocked_or_failed: input
             .evidence
@@ -317,14 +392,22 @@ fn actions(input: &Input, exposed: &HashSet<String>) -> (Vec<Action>, usize, usi
             // general checks everyone should do.
             for check in &catalog.checks {
                 if exposed.contains(&check.id) || checklist::is_general(check) {
-                    for setting in check.settings.iter().filter(|s| s.priority == crate::catalog::Priority::High) {
+                    for setting in check
+                        .settings
+                        .iter()
+                        .filter(|s| s.priority == crate::catalog::Priority::High)
+                    {
                         chosen.push((check, setting, NOT_ASKED.to_string()));
                     }
                 }
             }
         }
     }
-    let open = if input.answers.is_some() { chosen.len() } else { 0 };
+    let open = if input.answers.is_some() {
+        chosen.len()
+    } else {
+        0
+    };
     let weight = |p: crate::catalog::Priority| match p {
         crate::catalog::Priority::High => 3,
         crate::catalog::Priority::Medium => 2,
@@ -371,7 +454,10 @@ fn unchecked(input: &Input) -> Vec<Unchecked> {
         .iter()
         .filter(|p| p.status == ProbeStatus::Unknown)
         .map(|p| {
-            let platform = input.catalog.get(&p.platform).map_or(p.platform.clone(), |c| c.name.clone());
+            let platform = input
+                .catalog
+                .get(&p.platform)
+                .map_or(p.platform.clone(), |c| c.name.clone());
             let why = p.reason.map(|r| r.describe()).unwrap_or("no clear answer");
             Unchecked {
                 platform,
@@ -383,11 +469,18 @@ fn unchecked(input: &Input) -> Vec<Unchecked> {
         .collect();
     for q in &input.evidence.searches {
         if matches!(q.status, QueryStatus::Blocked | QueryStatus::Failed) {
-            let url = search_links(&q.query).into_iter().next().map(|l| l.url).unwrap_or_default();
+            let url = search_links(&q.query)
+                .into_iter()
+                .next()
+                .map(|l| l.url)
+                .unwrap_or_default();
             out.push(Unchecked {
                 platform: q.backend.clone(),
                 what: format!("the search {}", q.query),
-                reason: q.reason.clone().unwrap_or_else(|| "the search did not run".into()),
+                reason: q
+                    .reason
+                    .clone()
+                    .unwrap_or_else(|| "the search did not run".into()),
                 url,
             });
         }
@@ -395,7 +488,13 @@ fn unchecked(input: &Input) -> Vec<Unchecked> {
     out
 }
 
-fn summarise(input: &Input, findings: &[Finding], actions: &[Action], unchecked: &[Unchecked], score: &Score) -> String {
+fn summarise(
+    input: &Input,
+    findings: &[Finding],
+    actions: &[Action],
+    unchecked: &[Unchecked],
+    score: &Score,
+) -> String {
     let profiles: Vec<&Finding> = findings
         .iter()
         .filter(|f| f.kind == FindingKind::Profile && f.confidence == Confidence::Confirmed)
@@ -411,16 +510,26 @@ fn summarise(input: &Input, findings: &[Finding], actions: &[Action], unchecked:
     let mut parts = Vec::new();
     let who = input.subject.name.as_str();
     if profiles.is_empty() && pages == 0 {
-        parts.push(format!("findable found nothing that is clearly about {who} in what it could check."));
+        parts.push(format!(
+            "findable found nothing that is clearly about {who} in what it could check."
+        ));
     } else {
         let mut found = Vec::new();
         if !profiles.is_empty() {
-            found.push(format!("{} public account(s) that are yours", profiles.len()));
+            found.push(format!(
+                "{} public account(s) that are yours",
+                profiles.len()
+            ));
         }
         if pages > 0 {
-            found.push(format!("{pages} web page(s) naming you with your school or town"));
+            found.push(format!(
+                "{pages} web page(s) naming you with your school or town"
+            ));
         }
-        parts.push(format!("A pupil searching for {who} could find {}.", found.join(" and ")));
+        parts.push(format!(
+            "A pupil searching for {who} could find {}.",
+            found.join(" and ")
+        ));
     }
     if maybe_profiles > 0 {
         parts.push(format!(

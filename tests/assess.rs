@@ -1,0 +1,191 @@
+//! Assess on recorded evidence: what is found, in what order actions come, that unknowns
+//! are never counted as safe, and that the score shows its working.
+
+use findable::assess::{Input, assess};
+use findable::checklist::{Answers, Review};
+use findable::evidence::Evidence;
+use findable::report::{Confidence, FindingKind, Report};
+use findable::subject::{Subject, SubjectInput};
+use findable::{Catalog, Variants};
+
+fn subject() -> Subject {
+    SubjectInput {
+        name: Some("Jane Smith".into()),
+        title: Some("Ms".into()),
+        school: Some("Oakwood Academy".into()),
+        town: Some("Leeds".into()),
+        usernames: vec!["tiktok:janesmith84".into()],
+        ..Default::default()
+    }
+    .validate(2026)
+    .expect("valid subject")
+}
+
+fn evidence() -> Evidence {
+    serde_json::from_str(include_str!("../fixtures/evidence/audit.json")).expect("fixture")
+}
+
+fn answers() -> Answers {
+    toml::from_str(
+        "uses = [\"tiktok\", \"snapchat\", \"youtube\"]\n\
+         [settings.tiktok]\nprivate-account = \"no\"\nsuggest-account = \"not-sure\"\n\
+         [settings.youtube]\n",
+    )
+    .expect("answers")
+}
+
+fn run(answers: Option<&Answers>) -> Report {
+    let catalog = Catalog::builtin().expect("catalog");
+    let subject = subject();
+    let variants = Variants::generate(&subject);
+    let evidence = evidence();
+    assess(&Input {
+        subject: &subject,
+        variants: &variants,
+        evidence: &evidence,
+        answers,
+        catalog: &catalog,
+        date: "2026-11-22".into(),
+    })
+}
+
+#[test]
+fn profiles_are_confirmed_only_when_they_carry_a_handle_you_gave() {
+    let report = run(Some(&answers()));
+    let profile = |platform: &str| {
+        report
+            .findings
+            .iter()
+            .find(|f| f.kind == FindingKind::Profile && f.platform.as_deref() == Some(platform))
+            .expect("profile finding")
+    };
+    assert_eq!(profile("tiktok").confidence, Confidence::Confirmed);
+    assert_eq!(profile("youtube").confidence, Confidence::Possible);
+    assert!(profile("youtube").pupil_could.contains("someone else"));
+    // A "Ms Smith" account nobody claimed may be impersonation.
+    assert!(profile("snapchat").needs_incident_steps);
+}
+
+#[test]
+fn search_results_are_classified_and_others_left_out() {
+    let report = run(None);
+    let page = |start: &str| report.findings.iter().find(|f| f.title.starts_with(start));
+    assert_eq!(
+        page("Jane Smith - Head of Science")
+            .expect("likely")
+            .confidence,
+        Confidence::Likely
+    );
+    assert_eq!(
+        page("Jane Smith | Portrait").expect("possible").confidence,
+        Confidence::Possible
+    );
+    assert!(page("John Smithson").is_none());
+    assert!(report.stats.results_about_others >= 1);
+    assert!(
+        page("Oakwood Academy slander")
+            .expect("alarming page")
+            .needs_incident_steps
+    );
+}
+
+#[test]
+fn unknowns_are_listed_to_check_by_hand_and_never_counted_safe() {
+    let report = run(Some(&answers()));
+    assert_eq!(report.stats.profiles_unknown, 2);
+    let unchecked: Vec<&str> = report
+        .could_not_check
+        .iter()
+        .map(|u| u.url.as_str())
+        .collect();
+    assert!(unchecked.contains(&"https://www.instagram.com/janesmith/"));
+    assert!(unchecked.contains(&"https://www.tiktok.com/@jsmith"));
+    assert!(
+        report
+            .could_not_check
+            .iter()
+            .any(|u| u.what.contains("teacher") && u.url.starts_with("https://duckduckgo.com/"))
+    );
+    assert!(report.summary.contains("not counted as safe"));
+    // Nothing unknown turns into a finding of safety or an "absent" count.
+    assert_eq!(report.stats.profiles_absent, 1);
+}
+
+#[test]
+fn actions_put_platforms_where_you_were_found_first() {
+    let report = run(Some(&answers()));
+    assert!(!report.actions.is_empty());
+    let first = &report.actions[0];
+    assert_eq!(
+        first.check, "tiktok",
+        "found publicly on TikTok, so its open settings lead"
+    );
+    assert!(first.exposed);
+    assert_eq!(
+        report.actions.iter().filter(|a| a.quick).count(),
+        report.actions.len().min(5)
+    );
+    let sure = report
+        .actions
+        .iter()
+        .find(|a| a.setting == "suggest-account")
+        .expect("not sure is open");
+    assert_eq!(sure.your_answer, "not sure");
+}
+
+#[test]
+fn without_the_checklist_the_key_settings_are_listed_as_not_asked() {
+    let report = run(None);
+    assert!(report.actions.iter().all(|a| a.your_answer == "not asked"));
+    assert!(report.actions.iter().any(|a| a.check == "tiktok"));
+    assert!(report.summary.contains("skipped the settings checklist"));
+}
+
+#[test]
+fn the_score_adds_up_to_its_contributors() {
+    for answers in [None, Some(answers())] {
+        let report = run(answers.as_ref());
+        let sum: u32 = report.score.contributors.iter().map(|c| c.points).sum();
+        assert_eq!(report.score.value, sum.min(100));
+        assert!(report.score.value > 0);
+    }
+}
+
+#[test]
+fn what_you_dismiss_is_left_out() {
+    let mut answers = answers();
+    answers
+        .reviews
+        .insert("https://www.youtube.com/@janesmith".into(), Review::NotMine);
+    answers.reviews.insert(
+        "https://www.example.org/people/jane-smith".into(),
+        Review::Mine,
+    );
+    let report = run(Some(&answers));
+    assert!(
+        report
+            .findings
+            .iter()
+            .all(|f| f.url.as_deref() != Some("https://www.youtube.com/@janesmith"))
+    );
+    let claimed = report
+        .findings
+        .iter()
+        .find(|f| f.url.as_deref() == Some("https://www.example.org/people/jane-smith"))
+        .expect("claimed page");
+    assert_eq!(claimed.confidence, Confidence::Confirmed);
+    assert_eq!(report.stats.dismissed_by_you, 1);
+}
+
+#[test]
+fn the_report_matches_its_schema_shape() {
+    let report = run(Some(&answers()));
+    let json = serde_json::to_value(&report).expect("json");
+    let schema = findable::report::schema();
+    for key in schema["required"].as_array().expect("required keys") {
+        assert!(
+            json.get(key.as_str().expect("key")).is_some(),
+            "missing {key}"
+        );
+    }
+}
