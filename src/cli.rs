@@ -50,6 +50,8 @@ pub enum Command {
     Search(Box<SearchArgs>),
     /// Go through your privacy settings, platform by platform, most urgent first
     Checklist(ChecklistArgs),
+    /// Found something abusive or a fake account? The steps to take, and an evidence log
+    Incident(crate::commands::incident::IncidentArgs),
     /// List or validate the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),

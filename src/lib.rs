@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod checklist;
 pub mod engine;
 pub mod evidence;
+pub mod incident;
 pub mod plan;
 pub mod private_file;
 pub mod relevance;

@@ -2,6 +2,7 @@
 
 mod checklist;
 mod checks;
+pub mod incident;
 mod probe;
 mod queries;
 mod search;
@@ -44,6 +45,7 @@ pub fn run(command: Command) -> Result<Exit> {
         Command::Queries(args) => queries::run(&args),
         Command::Search(args) => search::run(&args),
         Command::Checklist(args) => checklist::run(&args),
+        Command::Incident(args) => incident::run(&args),
     }
 }
 
