@@ -334,7 +334,7 @@ pub fn assess(input: &Input) -> Report {
         settings_open: open_count,
         dismissed_by_you: dismissed,
     };
-    let summary = summarise(input, &findings, &actions, &could_not_check, &score);
+    let summary = summarise(input, &findings, &actions, &could_not_check);
     Report {
         schema_version: SCHEMA_VERSION,
         date: input.date.clone(),
@@ -493,7 +493,6 @@ fn summarise(
     findings: &[Finding],
     actions: &[Action],
     unchecked: &[Unchecked],
-    score: &Score,
 ) -> String {
     let profiles: Vec<&Finding> = findings
         .iter()
@@ -556,6 +555,5 @@ fn summarise(
             unchecked.len()
         ));
     }
-    parts.push(format!("Exposure score: {}/100.", score.value));
     parts.join(" ")
 }

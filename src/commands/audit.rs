@@ -27,7 +27,12 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
     let catalog = load_catalog(args.sources.checks.as_deref())?;
     let format = report_format(args);
     let mut plan = build_plan(&args.subject, &args.sources)?;
-    plan.queries = queries::build(&subject, &variants, &catalog.checks, args.search.max_queries);
+    plan.queries = queries::build(
+        &subject,
+        &variants,
+        &catalog.checks,
+        args.search.max_queries,
+    );
     let backend = backend(&args.search)?;
 
     if args.offline {
@@ -106,11 +111,18 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
         date,
     });
     let color = args.output.is_none() && console::colors_enabled();
-    write_out(args.output.as_deref(), &report::render(&report, format, color))?;
+    write_out(
+        args.output.as_deref(),
+        &report::render(&report, format, color),
+    )?;
     if interrupted {
         eprintln!("stopped early: the report covers what was checked before you pressed Ctrl-C");
     }
-    Ok(if interrupted { Exit::Interrupted } else { Exit::Success })
+    Ok(if interrupted {
+        Exit::Interrupted
+    } else {
+        Exit::Success
+    })
 }
 
 fn report_format(args: &AuditArgs) -> ReportFormat {
@@ -138,16 +150,29 @@ fn ask(
     let state = state_path(args.state.as_deref())?;
     let mut answers = if state.exists() {
         Answers::load(&state, catalog).with_context(|| {
-            format!("your saved answers in {} (delete it to start again)", state.display())
+            format!(
+                "your saved answers in {} (delete it to start again)",
+                state.display()
+            )
         })?
     } else {
         Answers::default()
     };
-    let preselected: Vec<String> = subject.usernames.iter().filter_map(|h| h.platform.clone()).collect();
+    let preselected: Vec<String> = subject
+        .usernames
+        .iter()
+        .filter_map(|h| h.platform.clone())
+        .collect();
     let mut prompter = TerminalPrompter::default();
     let mut save = |a: &Answers| a.save(&state).map_err(std::io::Error::other);
-    let outcome = checklist::walk(catalog, &mut answers, &preselected, &mut prompter, &mut save)
-        .context("the checklist stopped")?;
+    let outcome = checklist::walk(
+        catalog,
+        &mut answers,
+        &preselected,
+        &mut prompter,
+        &mut save,
+    )
+    .context("the checklist stopped")?;
     if outcome == Outcome::Finished {
         let items = review_items(catalog, subject, variants, evidence);
         if !items.is_empty() {
@@ -156,14 +181,25 @@ fn ask(
                 .context("the review stopped")?;
         }
     } else {
-        eprintln!("Checklist paused: the report uses the answers so far. Run the audit again to carry on.");
+        eprintln!(
+            "Checklist paused: the report uses the answers so far. Run the audit again to carry on."
+        );
     }
     Ok(answers)
 }
 
 /// Found profiles under usernames the person did not give, and likely or possible pages.
-fn review_items(catalog: &Catalog, subject: &findable::Subject, variants: &Variants, evidence: &findable::Evidence) -> Vec<ReviewItem> {
-    let given: Vec<String> = subject.usernames.iter().map(|h| h.handle.to_lowercase()).collect();
+fn review_items(
+    catalog: &Catalog,
+    subject: &findable::Subject,
+    variants: &Variants,
+    evidence: &findable::Evidence,
+) -> Vec<ReviewItem> {
+    let given: Vec<String> = subject
+        .usernames
+        .iter()
+        .map(|h| h.handle.to_lowercase())
+        .collect();
     let mut items: Vec<ReviewItem> = evidence
         .probes
         .iter()
@@ -174,7 +210,11 @@ fn review_items(catalog: &Catalog, subject: &findable::Subject, variants: &Varia
             why: format!("a username pupils would try ({})", p.source),
         })
         .collect();
-    let platforms: Vec<(String, Vec<String>)> = catalog.checks.iter().map(|c| (c.id.clone(), c.domains.clone())).collect();
+    let platforms: Vec<(String, Vec<String>)> = catalog
+        .checks
+        .iter()
+        .map(|c| (c.id.clone(), c.domains.clone()))
+        .collect();
     let school = subject.school_domain();
     let matcher = Matcher::new(subject, variants, school.as_deref(), &platforms);
     for q in &evidence.searches {
@@ -195,15 +235,30 @@ fn review_items(catalog: &Catalog, subject: &findable::Subject, variants: &Varia
 }
 
 /// Everything to check by hand: profile pages, search links, and the printable checklist.
-fn offline(args: &AuditArgs, plan: &findable::Plan, variants: &Variants, catalog: &Catalog) -> Result<Exit> {
+fn offline(
+    args: &AuditArgs,
+    plan: &findable::Plan,
+    variants: &Variants,
+    catalog: &Catalog,
+) -> Result<Exit> {
     let json = matches!(args.format, Some(AuditFormat::Json));
     if json {
-        write_out(args.output.as_deref(), &(serde_json::to_string_pretty(plan)? + "\n"))?;
+        write_out(
+            args.output.as_deref(),
+            &(serde_json::to_string_pretty(plan)? + "\n"),
+        )?;
         return Ok(Exit::Success);
     }
-    let mut out = String::from("# Check it yourself\n\nfindable did not go online. Open these in a private (incognito) window, so you\nsee what a stranger sees rather than your own logged-in view.\n\n## Profile pages\n");
+    let mut out = String::from(
+        "# Check it yourself\n\nfindable did not go online. Open these in a private (incognito) window, so you\nsee what a stranger sees rather than your own logged-in view.\n\n## Profile pages\n",
+    );
     for site in &plan.sites {
-        let urls: Vec<&str> = plan.probes.iter().filter(|p| p.site == site.name).map(|p| p.url.as_str()).collect();
+        let urls: Vec<&str> = plan
+            .probes
+            .iter()
+            .filter(|p| p.site == site.name)
+            .map(|p| p.url.as_str())
+            .collect();
         if !urls.is_empty() {
             out.push_str(&format!("\n{}:\n", site.name));
             for url in urls {
@@ -212,7 +267,11 @@ fn offline(args: &AuditArgs, plan: &findable::Plan, variants: &Variants, catalog
         }
     }
     out.push_str("\n## Searches\n\n");
-    out.push_str(&super::queries::render(&plan.queries, variants, crate::cli::Format::Text)?);
+    out.push_str(&super::queries::render(
+        &plan.queries,
+        variants,
+        crate::cli::Format::Text,
+    )?);
     let checks: Vec<&findable::catalog::Check> = catalog.checks.iter().collect();
     out.push('\n');
     out.push_str(&checklist::print::markdown(&checks).replacen("# ", "## ", 1));

@@ -1,5 +1,6 @@
 //! One function per subcommand, plus the mapping from errors to exit codes.
 
+mod audit;
 mod checklist;
 mod checks;
 pub mod incident;
@@ -34,7 +35,7 @@ pub enum Exit {
 
 pub fn run(command: Command) -> Result<Exit> {
     match command {
-        Command::Audit(_args) => Ok(Exit::Failure), // wired once the renderers land
+        Command::Audit(args) => audit::run(&args),
         Command::Schema => {
             print(&(serde_json::to_string_pretty(&findable::report::schema())? + "\n"))?;
             Ok(Exit::Success)

@@ -2,6 +2,10 @@
 //! not be checked. Plain data made by [`crate::assess`]; one renderer per format turns it
 //! into text, Markdown, HTML or JSON. The JSON form is stable: `findable schema` prints it.
 
+mod render;
+
+pub use render::{ReportFormat, html, json, markdown, render, text};
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 

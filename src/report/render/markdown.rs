@@ -1,0 +1,226 @@
+//! The report as GitHub-flavoured Markdown. Text from the web or the user is escaped so it
+//! can never become a link, an image, a heading or raw HTML; the only links are `<url>`
+//! autolinks to http(s) addresses.
+
+use std::fmt::Write as _;
+
+use super::*;
+
+/// Untrusted text as literal Markdown. Angle brackets and ampersands become entities so
+/// the raw file holds no tag either; the rest is backslash-escaped.
+fn md(s: &str) -> String {
+    let s = clean(s);
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.trim().chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Like [`md`], for text that starts a line or follows a list marker, where `-`, `+`, `=`
+/// or `1.` at the start would open a list or a rule.
+fn md_block(s: &str) -> String {
+    let out = md(s);
+    if out.starts_with(['-', '+', '=']) {
+        return format!("\\{out}");
+    }
+    let digits = out.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 && out[digits..].starts_with(['.', ')']) {
+        return format!("{}\\{}", &out[..digits], &out[digits..]);
+    }
+    out
+}
+
+/// An http(s) address as an autolink; anything else as escaped text that says why.
+fn md_url(url: &str) -> String {
+    if url.trim().is_empty() {
+        return NO_URL.to_string();
+    }
+    match web_url(url) {
+        Some(u) => format!("<{u}>"),
+        None => format!("{} (not a web address, so not linked)", md(url)),
+    }
+}
+
+pub fn markdown(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", md(&heading_title(report)));
+    let _ = writeln!(
+        out,
+        "{} · audit of {}\n",
+        md_block(&subject_line(&report.subject)),
+        md(&display_date(&report.date))
+    );
+    if report.partial {
+        let _ = writeln!(out, "> **Partial report.** {PARTIAL}\n");
+    }
+    let _ = writeln!(out, "{}\n", md_block(&report.summary));
+    let _ = writeln!(
+        out,
+        "**Exposure {}/100.** {SCORE_SCALE}\n",
+        report.score.value
+    );
+    let flagged = flagged_count(report);
+    if flagged > 0 {
+        let _ = writeln!(out, "> **Warning:** {}\n", flagged_notice(flagged));
+    }
+
+    let _ = writeln!(out, "## {TOP_ACTIONS}\n");
+    let quick = quick_actions(report);
+    if quick.is_empty() {
+        let empty = if report.actions.is_empty() {
+            NO_ACTIONS
+        } else {
+            NO_QUICK_ACTIONS
+        };
+        let _ = writeln!(out, "{empty}\n");
+    } else {
+        for (i, a) in quick.iter().enumerate() {
+            let _ = writeln!(
+                out,
+                "{}. **{}: {}** Choose: {}  \n   Where: {}",
+                i + 1,
+                md(&a.platform),
+                md(&sentence(&a.label)),
+                md(&a.recommended),
+                md(&a.location)
+            );
+        }
+        out.push('\n');
+    }
+
+    findings(&mut out, report);
+    actions(&mut out, report);
+    unchecked(&mut out, report);
+
+    let _ = writeln!(out, "## How the score was worked out\n");
+    let (sum, note) = score_sum(report);
+    out.push_str("| What | Points |\n| --- | ---: |\n");
+    for c in &report.score.contributors {
+        let _ = writeln!(out, "| {} | {} |", md(&c.what), c.points);
+    }
+    let _ = writeln!(out, "| **Total** ({sum}) | **{}** |\n", report.score.value);
+    if let Some(note) = note {
+        let _ = writeln!(out, "{note}\n");
+    }
+
+    let _ = writeln!(out, "## Numbers\n");
+    for (label, value) in stats_rows(&report.stats) {
+        let _ = writeln!(out, "- **{label}:** {value}");
+    }
+    let _ = writeln!(
+        out,
+        "\n---\n\n{FOOTER_PRIVATE}  \n{}",
+        footer_made(&md(&display_date(&report.date)))
+    );
+    out
+}
+
+fn findings(out: &mut String, report: &Report) {
+    let _ = writeln!(
+        out,
+        "## What a pupil could find ({})\n",
+        report.findings.len()
+    );
+    if report.findings.is_empty() {
+        let _ = writeln!(out, "{NO_FINDINGS}\n");
+        return;
+    }
+    if flagged_count(report) > 0 {
+        let _ = writeln!(out, "### {ABUSE_HEADING}\n\n{ABUSE_INTRO}\n");
+        for (i, step) in ABUSE_STEPS.iter().enumerate() {
+            let _ = writeln!(out, "{}. {step}", i + 1);
+        }
+        out.push('\n');
+    }
+    for (kind, members) in groups(report) {
+        let _ = writeln!(out, "### {} ({})\n", kind_heading(kind), members.len());
+        for f in members {
+            let _ = writeln!(
+                out,
+                "#### {}: {}\n",
+                severity_word(f.severity).to_uppercase(),
+                md(&f.title)
+            );
+            let _ = writeln!(out, "- {}", severity_and_confidence(f));
+            let _ = writeln!(out, "- **A pupil could:** {}", md(&f.pupil_could));
+            if let Some(url) = &f.url {
+                let _ = writeln!(out, "- **Where:** {}", md_url(url));
+            }
+            if let Some(by) = &f.found_by {
+                let _ = writeln!(out, "- **Found by:** {}", md(by));
+            }
+            if !f.reasons.is_empty() {
+                let reasons: Vec<String> = f.reasons.iter().map(|r| md(r)).collect();
+                let _ = writeln!(out, "- **Why we think so:** {}", reasons.join("; "));
+            }
+            if f.needs_incident_steps {
+                let _ = writeln!(out, "- **Warning:** {FLAGGED}");
+            }
+            out.push('\n');
+        }
+    }
+}
+
+fn actions(out: &mut String, report: &Report) {
+    let _ = writeln!(
+        out,
+        "## All settings to tighten ({})\n",
+        report.actions.len()
+    );
+    if report.actions.is_empty() {
+        let _ = writeln!(out, "{NO_ACTIONS}\n");
+    }
+    for (i, a) in report.actions.iter().enumerate() {
+        let first = if a.quick { "; do it first" } else { "" };
+        let _ = writeln!(
+            out,
+            "### {}. {}: {} ({} priority{first})\n",
+            i + 1,
+            md(&a.platform),
+            md(&a.label),
+            priority_word(a.priority)
+        );
+        let _ = writeln!(out, "- **Where:** {}", md(&a.location));
+        let _ = writeln!(out, "- **Choose:** {}", md(&a.recommended));
+        let _ = writeln!(out, "- **Why:** {}", md(&a.why));
+        let _ = writeln!(out, "- **Your answer:** {}", md(&a.your_answer));
+        if a.exposed {
+            let _ = writeln!(out, "- {}", md(&exposed_note(a)));
+        }
+        if !a.verified {
+            let _ = writeln!(out, "- **Note:** {UNVERIFIED}");
+        }
+        let _ = writeln!(out, "- **Help:** {}\n", md_url(&a.help_url));
+    }
+}
+
+fn unchecked(out: &mut String, report: &Report) {
+    let items = &report.could_not_check;
+    let _ = writeln!(out, "## Could not check ({})\n", items.len());
+    if items.is_empty() {
+        let _ = writeln!(out, "{NO_UNCHECKED}\n");
+        return;
+    }
+    let _ = writeln!(out, "{UNCHECKED_INTRO}\n");
+    for u in items {
+        let _ = writeln!(
+            out,
+            "- **{}: {}**  \n  Why not: {}  \n  Check by hand: {}",
+            md(&u.platform),
+            md(&u.what),
+            md(&u.reason),
+            md_url(&u.url)
+        );
+    }
+    out.push('\n');
+}

@@ -1,0 +1,372 @@
+//! Turns a [`Report`] into what a teacher reads: text for a terminal, Markdown, one
+//! self-contained HTML page, or JSON. Every format shows the same things in the same
+//! order; the wording they share lives here so the formats cannot drift apart.
+
+mod html;
+mod json;
+mod markdown;
+#[cfg(test)]
+mod tests;
+mod text;
+
+use std::borrow::Cow;
+use std::fmt;
+use std::path::Path;
+use std::str::FromStr;
+
+use super::{
+    Action, Confidence, Finding, FindingKind, Priority, Report, ReportSubject, Severity, Stats,
+    Unchecked,
+};
+
+pub use html::html;
+pub use json::json;
+pub use markdown::markdown;
+pub use text::text;
+
+/// The formats a report can be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ReportFormat {
+    Text,
+    Markdown,
+    Html,
+    Json,
+}
+
+impl ReportFormat {
+    /// The format a file name asks for (`.txt`, `.md`/`.markdown`, `.html`/`.htm`,
+    /// `.json`, any case); `None` for anything else.
+    pub fn from_path(path: &Path) -> Option<ReportFormat> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "txt" => Some(ReportFormat::Text),
+            "md" | "markdown" => Some(ReportFormat::Markdown),
+            "html" | "htm" => Some(ReportFormat::Html),
+            "json" => Some(ReportFormat::Json),
+            _ => None,
+        }
+    }
+
+    /// The usual file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ReportFormat::Text => "txt",
+            ReportFormat::Markdown => "md",
+            ReportFormat::Html => "html",
+            ReportFormat::Json => "json",
+        }
+    }
+}
+
+impl fmt::Display for ReportFormat {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ReportFormat::Text => "text",
+            ReportFormat::Markdown => "markdown",
+            ReportFormat::Html => "html",
+            ReportFormat::Json => "json",
+        })
+    }
+}
+
+impl FromStr for ReportFormat {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.to_ascii_lowercase().as_str() {
+            "text" | "txt" => Ok(ReportFormat::Text),
+            "markdown" | "md" => Ok(ReportFormat::Markdown),
+            "html" | "htm" => Ok(ReportFormat::Html),
+            "json" => Ok(ReportFormat::Json),
+            other => Err(format!(
+                "unknown report format {other:?}: use text, markdown, html or json"
+            )),
+        }
+    }
+}
+
+/// The report in `format`. `color` only matters for text: callers decide it (a terminal,
+/// `NO_COLOR`), so files and tests never get escape codes by accident.
+pub fn render(report: &Report, format: ReportFormat, color: bool) -> String {
+    match format {
+        ReportFormat::Text => text(report, color),
+        ReportFormat::Markdown => markdown(report),
+        ReportFormat::Html => html(report),
+        ReportFormat::Json => json(report),
+    }
+}
+
+// ---- Wording shared by every format ----
+
+const TOP_ACTIONS: &str = "Do these first: about ten minutes";
+const NO_QUICK_ACTIONS: &str =
+    "Nothing was marked as a quick win: start at the top of \"All settings to tighten\".";
+const NO_ACTIONS: &str = "No settings to tighten came out of this audit.";
+const SCORE_SCALE: &str =
+    "0 means nothing was found; the higher it is, the easier a pupil could find you.";
+const NO_FINDINGS: &str = "Nothing was found that a pupil could see. Anything under \
+\"Could not check\" is not counted as safe: check those by hand.";
+const PARTIAL: &str = "This report is incomplete: the audit was stopped early or parts \
+were left out. Anything that was not checked is NOT counted as safe. Run the audit \
+again to finish it.";
+const UNCHECKED_INTRO: &str = "These could not be checked, so they are NOT counted as \
+safe. Open each link in a private (incognito) window, not logged in, to see what a pupil \
+would see.";
+const NO_UNCHECKED: &str = "Everything planned was checked.";
+const NO_URL: &str = "(no address to open: search for it by hand)";
+const UNVERIFIED: &str = "This menu may look different: the path could not be checked \
+against the platform's own help pages.";
+const ABUSE_HEADING: &str = "If something here is abusive";
+const ABUSE_INTRO: &str = "Some of what was found may be abuse, or an account pretending \
+to be you. Run `findable incident` to be walked through it and keep an evidence log, or \
+follow these steps:";
+const ABUSE_STEPS: [&str; 6] = [
+    "Don't reply, comment or retaliate, and don't contact the account.",
+    "Save evidence: screenshots that show the username, the date and the web address, \
+and copy the link.",
+    "Report it to the platform (as abuse, or as an account pretending to be you).",
+    "Tell your line manager or your school's designated safeguarding lead (DSL).",
+    "Call the Professionals Online Safety Helpline on 0344 381 4772 for advice and help \
+getting it taken down.",
+    "If there are threats, hate, sexual content or persistent anonymous abuse, tell the \
+police (101, or 999 in an emergency).",
+];
+const FOOTER_PRIVATE: &str = "This report is private: it says where you can be found \
+online. Keep it on your own device, don't share it, and delete it when you no longer \
+need it.";
+
+/// `date` comes already escaped for the format it goes into.
+fn footer_made(date: &str) -> String {
+    format!(
+        "Made by findable on {date} from public profiles and searches only: it never logged \
+         in to anything."
+    )
+}
+
+/// "1 finding" or "3 findings".
+fn findings_count(count: usize) -> String {
+    if count == 1 {
+        "1 finding".to_string()
+    } else {
+        format!("{count} findings")
+    }
+}
+
+fn flagged_notice(count: usize) -> String {
+    let n = findings_count(count);
+    format!(
+        "{n} may be abuse or someone pretending to be you. Don't reply; see \"{ABUSE_HEADING}\" \
+         below, or run `findable incident`."
+    )
+}
+
+const FLAGGED: &str = "This may be abuse or someone pretending to be you. Don't reply: \
+follow the steps under \"If something here is abusive\", or run `findable incident`.";
+
+fn confidence_words(c: Confidence) -> &'static str {
+    match c {
+        Confidence::Confirmed => "Confirmed: this is you",
+        Confidence::Likely => "Likely: probably you",
+        Confidence::Possible => "Possible: maybe you, please check",
+    }
+}
+
+fn severity_word(s: Severity) -> &'static str {
+    match s {
+        Severity::High => "high",
+        Severity::Medium => "medium",
+        Severity::Low => "low",
+    }
+}
+
+/// `label` ended as a sentence: "Private account." but "Who can see your posts?".
+fn sentence(label: &str) -> String {
+    let label = label.trim();
+    if label.ends_with(['.', '?', '!']) {
+        label.to_string()
+    } else {
+        format!("{label}.")
+    }
+}
+
+/// "High severity. Likely: probably you." A setting's finding is the person's own answer,
+/// so "how sure" does not apply to it.
+fn severity_and_confidence(f: &Finding) -> String {
+    let severity = capitalise(severity_word(f.severity));
+    match f.kind {
+        FindingKind::OpenSetting => format!("{severity} severity."),
+        _ => format!("{severity} severity. {}.", confidence_words(f.confidence)),
+    }
+}
+
+fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn priority_word(p: Priority) -> &'static str {
+    match p {
+        Priority::High => "high",
+        Priority::Medium => "medium",
+        Priority::Low => "low",
+    }
+}
+
+fn kind_heading(kind: FindingKind) -> &'static str {
+    match kind {
+        FindingKind::Profile => "Public profiles",
+        FindingKind::SearchResult => "In search results",
+        FindingKind::OpenSetting => "Settings that are open",
+    }
+}
+
+/// Findings grouped by kind in a fixed order (profiles, search results, settings); within
+/// a group they keep the report's order, which is most serious first.
+fn groups(report: &Report) -> Vec<(FindingKind, Vec<&Finding>)> {
+    [
+        FindingKind::Profile,
+        FindingKind::SearchResult,
+        FindingKind::OpenSetting,
+    ]
+    .into_iter()
+    .map(|kind| {
+        let members = report.findings.iter().filter(|f| f.kind == kind).collect();
+        (kind, members)
+    })
+    .filter(|(_, members): &(FindingKind, Vec<&Finding>)| !members.is_empty())
+    .collect()
+}
+
+fn quick_actions(report: &Report) -> Vec<&Action> {
+    report.actions.iter().filter(|a| a.quick).collect()
+}
+
+fn flagged_count(report: &Report) -> usize {
+    report
+        .findings
+        .iter()
+        .filter(|f| f.needs_incident_steps)
+        .count()
+}
+
+fn exposed_note(action: &Action) -> String {
+    format!(
+        "You were found publicly on {}, so this comes first.",
+        clean(&action.platform)
+    )
+}
+
+/// "2025-03-14" as "14 March 2025"; anything unparseable is shown as it is.
+fn display_date(date: &str) -> String {
+    match date.parse::<jiff::civil::Date>() {
+        Ok(d) => d.strftime("%-d %B %Y").to_string(),
+        Err(_) => clean(date).into_owned(),
+    }
+}
+
+/// "Ms Jane Smith, Oakwood Academy, Leeds".
+fn subject_line(subject: &ReportSubject) -> String {
+    let name = match &subject.title {
+        Some(title) if !title.trim().is_empty() => format!("{} {}", title.trim(), subject.name),
+        _ => subject.name.clone(),
+    };
+    let mut parts = vec![name];
+    parts.extend(subject.school.iter().cloned());
+    parts.extend(subject.town.iter().cloned());
+    clean(&parts.join(", ")).into_owned()
+}
+
+fn heading_title(report: &Report) -> String {
+    format!(
+        "What a pupil could find about {}",
+        clean(&report.subject.name)
+    )
+}
+
+/// How the contributors add up, e.g. "12 + 10 + 8 = 30", and a note when that is not the
+/// score (capped at 100, or the audit got it wrong: show it rather than hide it).
+fn score_sum(report: &Report) -> (String, Option<String>) {
+    let points: Vec<u64> = report
+        .score
+        .contributors
+        .iter()
+        .map(|c| u64::from(c.points))
+        .collect();
+    let total: u64 = points.iter().sum();
+    let sum = if points.len() > 1 {
+        let terms: Vec<String> = points.iter().map(u64::to_string).collect();
+        format!("{} = {total}", terms.join(" + "))
+    } else {
+        total.to_string()
+    };
+    let value = u64::from(report.score.value);
+    let note = if total == value {
+        None
+    } else if value == 100 && total > 100 {
+        Some(format!("These add up to {total}; the score stops at 100."))
+    } else {
+        Some(format!(
+            "These add up to {total}, not {value}: the score shown above may be wrong."
+        ))
+    };
+    (sum, note)
+}
+
+fn stats_rows(s: &Stats) -> Vec<(&'static str, String)> {
+    vec![
+        (
+            "Profiles checked",
+            format!(
+                "{} (found {}, not there {}, could not tell {})",
+                s.profiles_checked, s.profiles_found, s.profiles_absent, s.profiles_unknown
+            ),
+        ),
+        (
+            "Searches run",
+            format!(
+                "{} (blocked or failed {})",
+                s.searches_run, s.searches_blocked_or_failed
+            ),
+        ),
+        (
+            "Results about someone else, left out",
+            s.results_about_others.to_string(),
+        ),
+        (
+            "Settings answered",
+            format!("{} (still open {})", s.settings_answered, s.settings_open),
+        ),
+        ("Dismissed by you", s.dismissed_by_you.to_string()),
+    ]
+}
+
+/// Untrusted text made safe to show anywhere: control characters (terminal escape codes,
+/// newlines that would break Markdown structure) become spaces, and bidirectional
+/// overrides, which can make a web address read differently from where it goes, go.
+fn clean(s: &str) -> Cow<'_, str> {
+    let bad =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !s.chars().any(bad) {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect(),
+    )
+}
+
+/// The address to link to, when `url` is a well-formed http(s) address: normalised, so
+/// quotes, spaces and angle brackets are percent-encoded and cannot end an attribute or an
+/// autolink. Anything else (`javascript:`, `data:`, garbage) is shown only as text.
+fn web_url(url: &str) -> Option<String> {
+    let parsed = url::Url::parse(url.trim()).ok()?;
+    match parsed.scheme() {
+        "http" | "https" if parsed.host().is_some() => Some(parsed.into()),
+        _ => None,
+    }
+}

@@ -1,0 +1,329 @@
+//! The report for a terminal: plain text wrapped to 80 columns, with colour only when the
+//! caller asks for it. Web addresses are never broken, so they stay copyable; everything
+//! else fits, however long its words.
+
+use console::Style;
+
+use super::*;
+
+const WIDTH: usize = 80;
+
+struct Out {
+    s: String,
+    color: bool,
+}
+
+impl Out {
+    fn paint(&self, text: &str, style: Style) -> String {
+        if self.color {
+            style.force_styling(true).apply_to(text).to_string()
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn line(&mut self, line: &str) {
+        self.s.push_str(line);
+        self.s.push('\n');
+    }
+
+    fn blank(&mut self) {
+        if !self.s.ends_with("\n\n") && !self.s.is_empty() {
+            self.s.push('\n');
+        }
+    }
+
+    /// A section heading, underlined so it stands out without colour too.
+    fn heading(&mut self, title: &str, underline: char) {
+        self.blank();
+        for line in wrap(title, "", "") {
+            let rule = underline
+                .to_string()
+                .repeat(textwrap::core::display_width(&line));
+            let bold = self.paint(&line, Style::new().bold());
+            self.line(&bold);
+            self.line(&rule);
+        }
+        self.s.push('\n');
+    }
+
+    fn para(&mut self, text: &str, first: &str, rest: &str) {
+        for line in wrap(text, first, rest) {
+            self.line(&line);
+        }
+    }
+
+    /// "Label: value" wrapped, continuation lines indented under the value's start.
+    fn field(&mut self, indent: &str, label: &str, value: &str) {
+        let first = format!("{indent}{label}: ");
+        let rest = format!("{indent}  ");
+        self.para(value, &first, &rest);
+    }
+
+    /// A web address on one line, on a line of its own when it does not fit after the
+    /// label, and only broken when it is not a web address anyway.
+    fn url(&mut self, indent: &str, label: &str, url: &str) {
+        let url = clean(url);
+        let url = match url.trim() {
+            "" => NO_URL,
+            url => url,
+        };
+        let one = format!("{indent}{label}: {url}");
+        if textwrap::core::display_width(&one) <= WIDTH {
+            self.line(&one);
+            return;
+        }
+        self.line(&format!("{indent}{label}:"));
+        let own = format!("{indent}  {url}");
+        if textwrap::core::display_width(&own) <= WIDTH
+            || (web_url(url).is_some() && !url.contains(char::is_whitespace))
+        {
+            self.line(&own);
+        } else {
+            let rest = format!("{indent}  ");
+            self.para(url, &rest, &rest);
+        }
+    }
+
+    /// `! text`, marked so it is seen without colour; bold red with it.
+    fn alert(&mut self, text: &str) {
+        for (i, line) in wrap(text, "! ", "  ").into_iter().enumerate() {
+            let line = if i == 0 {
+                line.replacen('!', &self.paint("!", Style::new().bold().red()), 1)
+            } else {
+                line
+            };
+            self.line(&line);
+        }
+    }
+}
+
+fn wrap(text: &str, first: &str, rest: &str) -> Vec<String> {
+    let text = clean(text);
+    let options = textwrap::Options::new(WIDTH)
+        .initial_indent(first)
+        .subsequent_indent(rest)
+        .break_words(true);
+    textwrap::wrap(text.trim(), options)
+        .into_iter()
+        .map(|l| l.trim_end().to_string())
+        .collect()
+}
+
+pub fn text(report: &Report, color: bool) -> String {
+    let mut out = Out {
+        s: String::new(),
+        color,
+    };
+    first_screen(&mut out, report);
+    findings(&mut out, report);
+    actions(&mut out, report);
+    unchecked(&mut out, &report.could_not_check);
+    score(&mut out, report);
+    stats(&mut out, &report.stats);
+    out.blank();
+    out.line("--");
+    out.para(FOOTER_PRIVATE, "", "");
+    out.para(&footer_made(&display_date(&report.date)), "", "");
+    out.s
+}
+
+fn first_screen(out: &mut Out, report: &Report) {
+    let title = heading_title(report);
+    for line in wrap(&title, "", "") {
+        let bold = out.paint(&line, Style::new().bold());
+        out.line(&bold);
+    }
+    out.para(&subject_line(&report.subject), "", "");
+    out.para(&format!("Audit of {}", display_date(&report.date)), "", "");
+    out.blank();
+    if report.partial {
+        out.alert(&format!("PARTIAL REPORT. {PARTIAL}"));
+        out.blank();
+    }
+    out.para(&report.summary, "", "");
+    out.blank();
+    let score = format!("Exposure {}/100", report.score.value);
+    let score = out.paint(&score, Style::new().bold());
+    out.line(&score);
+    out.para(SCORE_SCALE, "", "");
+    let flagged = flagged_count(report);
+    if flagged > 0 {
+        out.blank();
+        out.alert(&flagged_notice(flagged));
+    }
+    out.heading(TOP_ACTIONS, '-');
+    let quick = quick_actions(report);
+    if quick.is_empty() {
+        out.para(
+            if report.actions.is_empty() {
+                NO_ACTIONS
+            } else {
+                NO_QUICK_ACTIONS
+            },
+            "",
+            "",
+        );
+    }
+    for (i, a) in quick.iter().enumerate() {
+        let number = format!("{:>2}. ", i + 1);
+        out.para(
+            &format!(
+                "{}: {} Choose: {}",
+                a.platform.trim(),
+                sentence(&a.label),
+                a.recommended.trim()
+            ),
+            &number,
+            "    ",
+        );
+        out.field("    ", "Where", &a.location);
+    }
+}
+
+fn findings(out: &mut Out, report: &Report) {
+    out.heading(
+        &format!("What a pupil could find ({})", report.findings.len()),
+        '=',
+    );
+    if report.findings.is_empty() {
+        out.para(NO_FINDINGS, "", "");
+        return;
+    }
+    if flagged_count(report) > 0 {
+        out.heading(ABUSE_HEADING, '-');
+        out.para(ABUSE_INTRO, "", "");
+        for (i, step) in ABUSE_STEPS.iter().enumerate() {
+            out.para(step, &format!("{:>2}. ", i + 1), "    ");
+        }
+    }
+    for (kind, members) in groups(report) {
+        out.heading(&format!("{} ({})", kind_heading(kind), members.len()), '-');
+        for (i, f) in members.iter().enumerate() {
+            if i > 0 {
+                out.blank();
+            }
+            finding(out, f);
+        }
+    }
+}
+
+fn finding(out: &mut Out, f: &Finding) {
+    let tag = severity_word(f.severity).to_uppercase();
+    let lines = wrap(&format!("{tag}: {}", f.title.trim()), "* ", "  ");
+    for (i, line) in lines.into_iter().enumerate() {
+        let line = if i == 0 {
+            let style = match f.severity {
+                Severity::High => Style::new().bold().red(),
+                Severity::Medium => Style::new().bold().yellow(),
+                Severity::Low => Style::new().bold(),
+            };
+            line.replacen(&tag, &out.paint(&tag, style), 1)
+        } else {
+            line
+        };
+        out.line(&line);
+    }
+    out.para(&severity_and_confidence(f), "  ", "  ");
+    out.field("  ", "A pupil could", &f.pupil_could);
+    if let Some(url) = &f.url {
+        out.url("  ", "Where", url);
+    }
+    if let Some(by) = &f.found_by {
+        out.field("  ", "Found by", by);
+    }
+    if !f.reasons.is_empty() {
+        out.field("  ", "Why we think so", &f.reasons.join("; "));
+    }
+    if f.needs_incident_steps {
+        let lines = wrap(FLAGGED, "  ! ", "    ");
+        for (i, line) in lines.into_iter().enumerate() {
+            let line = if i == 0 {
+                line.replacen('!', &out.paint("!", Style::new().bold().red()), 1)
+            } else {
+                line
+            };
+            out.line(&line);
+        }
+    }
+}
+
+fn actions(out: &mut Out, report: &Report) {
+    out.heading(
+        &format!("All settings to tighten ({})", report.actions.len()),
+        '=',
+    );
+    if report.actions.is_empty() {
+        out.para(NO_ACTIONS, "", "");
+    }
+    for (i, a) in report.actions.iter().enumerate() {
+        if i > 0 {
+            out.blank();
+        }
+        let first = if a.quick { "; do it first" } else { "" };
+        out.para(
+            &format!(
+                "{}: {} ({} priority{first})",
+                a.platform.trim(),
+                a.label.trim(),
+                priority_word(a.priority)
+            ),
+            &format!("{:>2}. ", i + 1),
+            "    ",
+        );
+        out.field("    ", "Where", &a.location);
+        out.field("    ", "Choose", &a.recommended);
+        out.field("    ", "Why", &a.why);
+        out.field("    ", "Your answer", &a.your_answer);
+        if a.exposed {
+            out.para(&exposed_note(a), "    ", "    ");
+        }
+        if !a.verified {
+            out.field("    ", "Note", UNVERIFIED);
+        }
+        out.url("    ", "Help", &a.help_url);
+    }
+}
+
+fn unchecked(out: &mut Out, items: &[Unchecked]) {
+    out.heading(&format!("Could not check ({})", items.len()), '=');
+    if items.is_empty() {
+        out.para(NO_UNCHECKED, "", "");
+        return;
+    }
+    out.para(UNCHECKED_INTRO, "", "");
+    for u in items {
+        out.blank();
+        out.para(
+            &format!("{}: {}", u.platform.trim(), u.what.trim()),
+            "* ",
+            "  ",
+        );
+        out.field("  ", "Why not", &u.reason);
+        out.url("  ", "Check by hand", &u.url);
+    }
+}
+
+fn score(out: &mut Out, report: &Report) {
+    out.heading("How the score was worked out", '=');
+    for c in &report.score.contributors {
+        out.para(&c.what, &format!("{:>5}  ", c.points), "       ");
+    }
+    let (sum, note) = score_sum(report);
+    out.line("  ---");
+    out.para(
+        &format!("{sum}. Exposure {}/100.", report.score.value),
+        "Total: ",
+        "       ",
+    );
+    if let Some(note) = note {
+        out.para(&note, "", "");
+    }
+}
+
+fn stats(out: &mut Out, stats: &Stats) {
+    out.heading("Numbers", '=');
+    for (label, value) in stats_rows(stats) {
+        out.field("", label, &value);
+    }
+}

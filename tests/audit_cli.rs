@@ -1,0 +1,274 @@
+//! `findable audit` end to end against fake platforms and a replayed search backend on
+//! 127.0.0.1: the report a teacher reads, its JSON against the schema, no network, offline.
+
+mod support;
+
+use std::time::Duration;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use support::fake_platforms::{Behaviour, FakePlatforms, PlatformSpec, users};
+use support::replay::Replay;
+
+const MIXED: &str = include_str!("../fixtures/search/searxng-mixed.json");
+
+fn findable() -> Command {
+    let mut cmd = Command::cargo_bin("findable").expect("binary");
+    cmd.env("NO_PROXY", "*").env("NO_COLOR", "1");
+    cmd
+}
+
+async fn output(mut cmd: Command) -> std::process::Output {
+    tokio::task::spawn_blocking(move || cmd.output().expect("runs"))
+        .await
+        .expect("join")
+}
+
+/// Check files for fake platforms, plus one general check, in a temp dir.
+async fn setup() -> (FakePlatforms, Replay, tempfile::TempDir) {
+    let fake = FakePlatforms::start(vec![
+        PlatformSpec::new(
+            "fakegram",
+            Behaviour::Normal {
+                existing: users(&["janesmith", "mssmith"]),
+            },
+        ),
+        PlatformSpec::new("walled", Behaviour::LoginWall),
+    ])
+    .await
+    .expect("fake platforms");
+    let search = Replay::start(|_| {
+        (
+            200,
+            vec![("content-type", "application/json".into())],
+            MIXED.to_string(),
+        )
+    })
+    .await
+    .expect("search backend");
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (file, text) in fake.check_files() {
+        std::fs::write(dir.path().join(file), text).expect("write check");
+    }
+    (fake, search, dir)
+}
+
+/// The answers file lives beside the check folder, not in it (every .toml there is a check).
+fn answers(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.with_extension("answers.toml");
+    std::fs::write(
+        &path,
+        "uses = [\"fakegram\"]\n[settings.fakegram]\nprivate-account = \"no\"\nwho-can-message = \"not-sure\"\nfind-by-phone = \"yes\"\n",
+    )
+    .expect("answers");
+    path
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audit_writes_a_private_html_report_that_leads_with_findings_and_actions() {
+    let (_fake, search, dir) = setup().await;
+    let report = dir.path().join("report.html");
+    let mut cmd = findable();
+    cmd.args([
+        "audit",
+        "--name",
+        "Jane Smith",
+        "--title",
+        "Ms",
+        "--school",
+        "Oakwood Academy",
+    ])
+    .arg("--checks")
+    .arg(dir.path())
+    .args([
+        "--searxng",
+        &search.base,
+        "--max-queries",
+        "2",
+        "--timeout",
+        "3",
+    ])
+    .arg("--answers")
+    .arg(answers(dir.path()))
+    .arg("-o")
+    .arg(&report);
+    let out = output(cmd).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_to_string(&report).expect("report written");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&report)
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "the report is private");
+    }
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(!html.contains("<script"));
+    // The first screen: what pupils can find, the score, and what to do first, all
+    // before the long sections.
+    assert!(html.contains("Jane Smith"));
+    assert!(
+        html.contains("fakegram"),
+        "the found profile is in the report"
+    );
+    assert!(html.contains("Exposure"), "the score is shown");
+    let summary_at = html
+        .find("A pupil searching for Jane Smith")
+        .expect("summary");
+    let do_first = html.find("Do these first").expect("top actions");
+    // The section heading, not the page title ("What a pupil could find about ...").
+    let findings = html
+        .find("What a pupil could find (")
+        .expect("findings section");
+    assert!(
+        summary_at < findings && do_first < findings,
+        "summary and top actions come first"
+    );
+    assert!(html.contains("Could not check"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn audit_json_is_valid_against_findable_schema() {
+    let (_fake, search, dir) = setup().await;
+    let mut cmd = findable();
+    cmd.args([
+        "audit",
+        "--name",
+        "Jane Smith",
+        "--school",
+        "Oakwood Academy",
+        "--format",
+        "json",
+    ])
+    .arg("--checks")
+    .arg(dir.path())
+    .args([
+        "--searxng",
+        &search.base,
+        "--max-queries",
+        "2",
+        "--timeout",
+        "3",
+    ])
+    .arg("--answers")
+    .arg(answers(dir.path()));
+    let out = output(cmd).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("report JSON");
+    let schema: Value =
+        serde_json::from_slice(&findable().arg("schema").output().expect("schema").stdout)
+            .expect("schema JSON");
+    let validator = jsonschema::validator_for(&schema).expect("valid schema");
+    let errors: Vec<String> = validator
+        .iter_errors(&report)
+        .map(|e| e.to_string())
+        .collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    let findings = report["findings"].as_array().expect("findings");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["kind"] == "profile" && f["platform"] == "fakegram")
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["kind"] == "search-result" && f["confidence"] == "likely")
+    );
+    assert!(
+        report["could_not_check"]
+            .as_array()
+            .expect("unknowns")
+            .iter()
+            .any(|u| u["platform"] == "walled")
+    );
+    assert_eq!(report["actions"][0]["check"], "fakegram");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_no_network_the_audit_still_finishes_and_says_what_it_could_not_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // Nothing listens on port 1: every request is refused, as with no network at all.
+    let text = support::fake_platforms::check_toml(
+        "offline-site",
+        "http://127.0.0.1:1/u/{username}",
+        &Behaviour::Normal { existing: vec![] },
+    );
+    std::fs::write(dir.path().join("offline-site.toml"), text).expect("write");
+    let mut cmd = findable();
+    cmd.args([
+        "audit",
+        "--name",
+        "Jane Smith",
+        "--no-checklist",
+        "--timeout",
+        "2",
+    ])
+    .arg("--checks")
+    .arg(dir.path())
+    .args(["--searxng", "http://127.0.0.1:1", "--max-queries", "3"])
+    .timeout(Duration::from_secs(60));
+    let out = output(cmd).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Could not check"), "{text}");
+    assert!(text.contains("did not answer"), "{text}");
+    assert!(!text.contains('\x1b'), "no colour when NO_COLOR is set");
+}
+
+#[test]
+fn offline_lists_everything_to_check_by_hand() {
+    let out = findable()
+        .args([
+            "audit",
+            "--name",
+            "Jane Smith",
+            "--school",
+            "Oakwood Academy",
+            "--offline",
+        ])
+        .args(["--max-usernames", "2", "--max-queries", "3"])
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("https://www.tiktok.com/@janesmith"));
+    assert!(text.contains("https://duckduckgo.com/?q=%22Jane+Smith%22+%22Oakwood+Academy%22"));
+    assert!(
+        text.contains("- [ ] **Private account**"),
+        "the printable checklist"
+    );
+}
+
+#[test]
+fn without_a_terminal_it_asks_for_answers_before_doing_any_work() {
+    let out = findable()
+        .args(["audit", "--name", "Jane Smith"])
+        .timeout(Duration::from_secs(20))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--answers FILE or --no-checklist"),
+        "{stderr}"
+    );
+}
