@@ -515,14 +515,17 @@ fn summarise(
     } else {
         let mut found = Vec::new();
         if !profiles.is_empty() {
-            found.push(format!(
-                "{} public account(s) that are yours",
-                profiles.len()
+            found.push(count(
+                profiles.len(),
+                "public account that is yours",
+                "public accounts that are yours",
             ));
         }
         if pages > 0 {
-            found.push(format!(
-                "{pages} web page(s) naming you with your school or town"
+            found.push(count(
+                pages,
+                "web page naming you with your school or town",
+                "web pages naming you with your school or town",
             ));
         }
         parts.push(format!(
@@ -531,9 +534,11 @@ fn summarise(
         ));
     }
     if maybe_profiles > 0 {
-        parts.push(format!(
-            "{maybe_profiles} more public account(s) use usernames a pupil would try; open them to see whether they are yours."
-        ));
+        let (one, many) = (
+            "more public account uses a username a pupil would try; open it to see whether it is yours.",
+            "more public accounts use usernames a pupil would try; open them to see whether they are yours.",
+        );
+        parts.push(count(maybe_profiles, one, many));
     }
     match actions.first() {
         Some(first) if first.your_answer == NOT_ASKED => parts.push(format!(
@@ -541,8 +546,8 @@ fn summarise(
             first.label, first.platform
         )),
         Some(first) => parts.push(format!(
-            "{} of your settings leave something open; start with {} on {}.",
-            actions.len(),
+            "{} something open; start with {} on {}.",
+            count(actions.len(), "of your settings leaves", "of your settings leave"),
             first.label,
             first.platform
         )),
@@ -551,9 +556,18 @@ fn summarise(
     }
     if !unchecked.is_empty() {
         parts.push(format!(
-            "{} thing(s) could not be checked automatically: they are listed with links to check by hand, and are not counted as safe.",
-            unchecked.len()
+            "{} could not be checked automatically: they are listed with links to check by hand, and are not counted as safe.",
+            count(unchecked.len(), "thing", "things")
         ));
     }
     parts.join(" ")
+}
+
+/// "1 thing" or "3 things".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
 }
