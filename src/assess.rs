@@ -508,7 +508,22 @@ fn summarise(
         .count();
     let mut parts = Vec::new();
     let who = input.subject.name.as_str();
-    if profiles.is_empty() && pages == 0 {
+    let evidence = input.evidence;
+    let answered_probes = evidence
+        .probes
+        .iter()
+        .any(|p| p.status != ProbeStatus::Unknown);
+    let answered_searches = evidence
+        .searches
+        .iter()
+        .any(|q| matches!(q.status, QueryStatus::Ok | QueryStatus::Empty));
+    let tried = !evidence.probes.is_empty() || !evidence.searches.is_empty();
+    if tried && !answered_probes && !answered_searches {
+        parts.push(
+            "findable could not get an answer from any site it tried (is this computer offline?), so it cannot say what is public: check the links below by hand."
+                .to_string(),
+        );
+    } else if profiles.is_empty() && pages == 0 {
         parts.push(format!(
             "findable found nothing that is clearly about {who} in what it could check."
         ));
