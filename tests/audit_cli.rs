@@ -227,7 +227,10 @@ async fn with_no_network_the_audit_still_finishes_and_says_what_it_could_not_che
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Could not check"), "{text}");
     assert!(text.contains("did not answer"), "{text}");
-    assert!(text.contains("could not get an answer from any site"), "{text}");
+    assert!(
+        text.contains("could not get an answer from any site"),
+        "{text}"
+    );
     assert!(!text.contains('\x1b'), "no colour when NO_COLOR is set");
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::{Exit, print};
+use super::{Exit, plural, print};
 use crate::cli::{ChecksCommand, Format};
 use findable::Catalog;
 use findable::catalog::{CatalogError, ProbeMethod};
@@ -113,14 +113,6 @@ fn table<const N: usize>(header: &[&str; N], rows: &[[String; N]]) -> String {
         line(row.iter().map(String::as_str).collect());
     }
     out
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 /// Keeps tables inside 80 columns; the full name is in `--format json`.

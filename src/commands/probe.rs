@@ -8,7 +8,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 
 use super::checks::load_catalog;
-use super::{Exit, InputError, load_subject, print};
+use super::{Exit, InputError, load_subject, plural, print};
 use crate::cli::{Format, NetworkArgs, ProbeArgs, SourceArgs, SubjectArgs};
 use findable::catalog::Site;
 use findable::catalog::import::load_site_list;
@@ -273,12 +273,4 @@ fn render_text(evidence: &Evidence) -> String {
     }
     out.push_str(".\n");
     out
-}
-
-fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
