@@ -38,8 +38,6 @@ pub struct Cli {
 pub enum Command {
     /// The whole check: profiles, searches and your settings, as one report
     Audit(Box<AuditArgs>),
-    /// Print the JSON Schema of the audit report (`audit --format json`)
-    Schema,
     /// List every name and username a pupil might search for or try
     Variants(VariantsArgs),
     /// Check which of those usernames have a public profile on each platform
@@ -55,6 +53,8 @@ pub enum Command {
     /// List or validate the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),
+    /// Print the JSON Schema of the audit report (`audit --format json`)
+    Schema,
 }
 
 #[derive(Debug, Args)]
