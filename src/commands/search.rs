@@ -23,6 +23,8 @@ use findable::relevance::{MatchClass, Matcher, Relevance};
 struct Output<'a> {
     partial: bool,
     queries: Vec<QueryOut<'a>>,
+    /// Distinct pages left out as being about someone else.
+    pages_about_others: usize,
 }
 
 #[derive(Serialize)]
@@ -152,16 +154,19 @@ pub fn backend(options: &SearchOptions) -> Result<Option<Backend>> {
 }
 
 fn classify<'a>(results: &'a [QueryResult], matcher: &Matcher, partial: bool) -> Output<'a> {
+    let mut others = std::collections::HashSet::new();
     let queries = results
         .iter()
         .map(|r| {
             let judged: Vec<HitOut> = r
                 .results
                 .iter()
-                .filter_map(|hit| {
-                    matcher
-                        .judge(hit)
-                        .map(|relevance| HitOut { hit, relevance })
+                .filter_map(|hit| match matcher.judge(hit) {
+                    Some(relevance) => Some(HitOut { hit, relevance }),
+                    None => {
+                        others.insert(hit.url.as_str());
+                        None
+                    }
                 })
                 .collect();
             QueryOut {
@@ -177,7 +182,11 @@ fn classify<'a>(results: &'a [QueryResult], matcher: &Matcher, partial: bool) ->
             }
         })
         .collect();
-    Output { partial, queries }
+    Output {
+        partial,
+        queries,
+        pages_about_others: others.len(),
+    }
 }
 
 fn render_text(output: &Output, backend: &Backend) -> String {
@@ -236,7 +245,7 @@ fn render_text(output: &Output, backend: &Backend) -> String {
             .filter(|q| q.outcome.status == s)
             .count()
     };
-    let dropped: usize = output.queries.iter().map(|q| q.dropped).sum();
+    let dropped = output.pages_about_others;
     if pages.is_empty() {
         out.push_str("Nothing that looks like you in the results.\n\n");
     }
@@ -285,7 +294,7 @@ fn render_text(output: &Output, backend: &Backend) -> String {
     }
     let _ = writeln!(
         out,
-        "{} {} searches on {}: {} with results, {} empty, {} blocked, {} failed; {} results about other people left out.",
+        "{} {} searches on {}: {} with results, {} empty, {} blocked, {} failed; {} pages about other people left out.",
         if output.partial { "Partial:" } else { "Ran" },
         output.queries.len(),
         backend.label(),
