@@ -294,7 +294,7 @@ fn render_text(output: &Output, backend: &Backend) -> String {
     }
     let _ = writeln!(
         out,
-        "{} {} searches on {}: {} with results, {} empty, {} blocked, {} failed; {} pages about other people left out.",
+        "{} {} searches on {}: {} with results, {} empty, {} blocked, {} failed; {} about other people left out.",
         if output.partial { "Partial:" } else { "Ran" },
         output.queries.len(),
         backend.label(),
@@ -302,7 +302,7 @@ fn render_text(output: &Output, backend: &Backend) -> String {
         count(QueryStatus::Empty),
         count(QueryStatus::Blocked),
         count(QueryStatus::Failed),
-        dropped
+        super::plural(dropped, "page")
     );
     out
 }
