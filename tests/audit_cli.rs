@@ -276,3 +276,69 @@ fn without_a_terminal_it_asks_for_answers_before_doing_any_work() {
         "{stderr}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_asks_is_this_you_and_leaves_out_what_you_dismiss() {
+    let (_fake, search, dir) = setup().await;
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let report = out_dir.path().join("report.json");
+    let state = out_dir.path().join("answers.toml");
+    let bin = assert_cmd::cargo::cargo_bin("findable");
+    let script = format!(
+        "stty rows 40 cols 100; exec '{}' audit --name 'Jane Smith' --school 'Oakwood Academy' --checks '{}' --searxng {} --max-queries 1 --max-usernames 2 --timeout 3 --state '{}' -o '{}'",
+        bin.display(),
+        dir.path().display(),
+        search.base,
+        state.display(),
+        report.display()
+    );
+    let report_path = report.clone();
+    tokio::task::spawn_blocking(move || {
+        let settle = || std::thread::sleep(Duration::from_millis(250));
+        let mut cmd = std::process::Command::new("sh");
+        cmd.args(["-c", &script]).env("NO_PROXY", "*");
+        let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).expect("pty");
+        p.exp_string("Which of these do you use?")
+            .expect("platforms");
+        p.exp_string("walled").expect("the list");
+        settle();
+        p.send("\r").expect("none ticked");
+        p.flush().expect("flush");
+        // The fake platform's janesmith account was found under a name-made username.
+        p.exp_string("@janesmith").expect("the account");
+        p.exp_string("Is this you?").expect("review");
+        settle();
+        p.send("\x1b[B").expect("down");
+        p.flush().expect("flush");
+        std::thread::sleep(Duration::from_millis(50));
+        p.send("\r").expect("No, someone else");
+        p.flush().expect("flush");
+        // Then the pages from the search; stop reviewing them.
+        p.exp_string("Is this you?").expect("next review");
+        settle();
+        for _ in 0..3 {
+            p.send("\x1b[B").expect("down");
+            p.flush().expect("flush");
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        p.send("\r").expect("stop reviewing");
+        p.flush().expect("flush");
+        p.exp_string("Written to").expect("report written");
+        p.exp_eof().expect("exits");
+    })
+    .await
+    .expect("pty session");
+    let json: Value = serde_json::from_str(&std::fs::read_to_string(&report_path).expect("report"))
+        .expect("JSON");
+    let findings = json["findings"].as_array().expect("findings");
+    assert!(
+        findings.iter().all(|f| !f["url"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("/u/janesmith")),
+        "the dismissed account is left out: {findings:#?}"
+    );
+    assert_eq!(json["stats"]["dismissed_by_you"], 1);
+    let saved = std::fs::read_to_string(&state).expect("answers saved");
+    assert!(saved.contains("not-mine"), "{saved}");
+}
