@@ -142,19 +142,7 @@ pub fn assess(input: &Input) -> Report {
     }
 
     // Search results.
-    let platforms: Vec<(String, Vec<String>)> = input
-        .catalog
-        .checks
-        .iter()
-        .map(|c| (c.id.clone(), c.domains.clone()))
-        .collect();
-    let school_domain = input.subject.school_domain();
-    let matcher = Matcher::new(
-        input.subject,
-        input.variants,
-        school_domain.as_deref(),
-        &platforms,
-    );
+    let matcher = Matcher::for_catalog(input.subject, input.variants, input.catalog);
     let mut best: BTreeMap<String, (Finding, MatchClass)> = BTreeMap::new();
     let mut about_others = 0;
     for query in &input.evidence.searches {

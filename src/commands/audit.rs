@@ -8,8 +8,8 @@ use anyhow::{Context, Result};
 
 use super::checklist::{state_path, write_out};
 use super::checks::load_catalog;
-use super::probe::{build_plan, engine_config};
-use super::search::backend;
+use super::probe::{build_plan, engine_config, run_probes};
+use super::search::{backend, run_searches};
 use super::{Exit, InputError, load_subject};
 use crate::cli::{AuditArgs, AuditFormat};
 use findable::assess::{self, Input};
@@ -55,44 +55,10 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
     let config = engine_config(&args.network)?;
     let engine = Engine::new(config)?;
     let runtime = super::runtime()?;
-    let bar = super::progress_bar(plan.probes.len() as u64, args.quiet, "checking profiles");
-    let mut evidence = runtime.block_on(async {
-        let mut found = 0;
-        engine
-            .run(
-                &plan,
-                |r| {
-                    if r.status == ProbeStatus::Found {
-                        found += 1;
-                        bar.set_message(format!("{found} found"));
-                    }
-                    bar.inc(1);
-                },
-                super::ctrl_c(),
-            )
-            .await
-    });
-    bar.finish_and_clear();
-    let mut interrupted = evidence.partial && evidence.probes.len() < evidence.planned;
+    let (mut evidence, mut interrupted) = run_probes(&engine, &runtime, &plan, args.quiet);
     if let (Some(backend), false) = (&backend, interrupted) {
-        let bar = super::progress_bar(plan.queries.len() as u64, args.quiet, "searching");
-        let (searches, stopped) = runtime.block_on(async {
-            let mut hits = 0;
-            engine
-                .search(
-                    &plan.queries,
-                    backend,
-                    None,
-                    |r| {
-                        hits += r.results.len();
-                        bar.set_message(format!("{hits} results"));
-                        bar.inc(1);
-                    },
-                    super::ctrl_c(),
-                )
-                .await
-        });
-        bar.finish_and_clear();
+        let (searches, stopped) =
+            run_searches(&engine, &runtime, &plan.queries, backend, args.quiet);
         evidence.searches = searches;
         interrupted |= stopped;
         evidence.partial |= stopped;
@@ -210,13 +176,7 @@ fn review_items(
             why: format!("a username pupils would try ({})", p.source),
         })
         .collect();
-    let platforms: Vec<(String, Vec<String>)> = catalog
-        .checks
-        .iter()
-        .map(|c| (c.id.clone(), c.domains.clone()))
-        .collect();
-    let school = subject.school_domain();
-    let matcher = Matcher::new(subject, variants, school.as_deref(), &platforms);
+    let matcher = Matcher::for_catalog(subject, variants, catalog);
     for q in &evidence.searches {
         for hit in &q.results {
             if let Some(r) = matcher.judge(hit)

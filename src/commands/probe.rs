@@ -114,6 +114,24 @@ pub fn engine_config(args: &NetworkArgs) -> Result<EngineConfig> {
 pub fn execute(plan: &Plan, config: EngineConfig, quiet: bool) -> Result<(Evidence, bool)> {
     let engine = Engine::new(config)?;
     let runtime = super::runtime()?;
+    let (evidence, interrupted) = run_probes(&engine, &runtime, plan, quiet);
+    if interrupted {
+        eprintln!(
+            "stopped: {} of {} checks finished; the results below are partial",
+            evidence.probes.len(),
+            evidence.planned
+        );
+    }
+    Ok((evidence, interrupted))
+}
+
+/// The plan's probes with a progress bar; the flag says whether Ctrl-C cut them short.
+pub fn run_probes(
+    engine: &Engine,
+    runtime: &tokio::runtime::Runtime,
+    plan: &Plan,
+    quiet: bool,
+) -> (Evidence, bool) {
     let bar = super::progress_bar(plan.probes.len() as u64, quiet, "checking profiles");
     let mut found = 0;
     let evidence = runtime.block_on(async {
@@ -133,14 +151,7 @@ pub fn execute(plan: &Plan, config: EngineConfig, quiet: bool) -> Result<(Eviden
     });
     bar.finish_and_clear();
     let interrupted = evidence.partial && evidence.probes.len() < evidence.planned;
-    if interrupted {
-        eprintln!(
-            "stopped: {} of {} checks finished; the results below are partial",
-            evidence.probes.len(),
-            evidence.planned
-        );
-    }
-    Ok((evidence, interrupted))
+    (evidence, interrupted)
 }
 
 fn print_plan(plan: &Plan, format: Format) -> Result<()> {

@@ -72,35 +72,9 @@ pub fn run(args: &SearchArgs) -> Result<Exit> {
     };
     let config = engine_config(&args.network)?;
     let engine = Engine::new(config)?;
-    let bar = super::progress_bar(planned.len() as u64, args.quiet, "searching");
-    let (results, interrupted) = super::runtime()?.block_on(async {
-        let mut hits = 0;
-        engine
-            .search(
-                &planned,
-                &backend,
-                None,
-                |result| {
-                    hits += result.results.len();
-                    bar.set_message(format!("{hits} results"));
-                    bar.inc(1);
-                },
-                super::ctrl_c(),
-            )
-            .await
-    });
-    bar.finish_and_clear();
-    let platforms: Vec<(String, Vec<String>)> = catalog
-        .checks
-        .iter()
-        .map(|c| (c.id.clone(), c.domains.clone()))
-        .collect();
-    let matcher = Matcher::new(
-        &subject,
-        &variants,
-        subject.school_domain().as_deref(),
-        &platforms,
-    );
+    let (results, interrupted) =
+        run_searches(&engine, &super::runtime()?, &planned, &backend, args.quiet);
+    let matcher = Matcher::for_catalog(&subject, &variants, &catalog);
     let output = classify(&results, &matcher, interrupted);
     if interrupted {
         eprintln!(
@@ -118,6 +92,35 @@ pub fn run(args: &SearchArgs) -> Result<Exit> {
     } else {
         Exit::Success
     })
+}
+
+/// Runs `queries` with a progress bar; the flag says whether Ctrl-C cut them short.
+pub fn run_searches(
+    engine: &Engine,
+    runtime: &tokio::runtime::Runtime,
+    queries: &[queries::PlannedQuery],
+    backend: &Backend,
+    quiet: bool,
+) -> (Vec<QueryResult>, bool) {
+    let bar = super::progress_bar(queries.len() as u64, quiet, "searching");
+    let outcome = runtime.block_on(async {
+        let mut hits = 0;
+        engine
+            .search(
+                queries,
+                backend,
+                None,
+                |result| {
+                    hits += result.results.len();
+                    bar.set_message(format!("{hits} results"));
+                    bar.inc(1);
+                },
+                super::ctrl_c(),
+            )
+            .await
+    });
+    bar.finish_and_clear();
+    outcome
 }
 
 /// The backend the flags ask for; `None` for `--backend none`.

@@ -59,6 +59,22 @@ pub struct Matcher {
 
 impl Matcher {
     /// `school_domain` may be a bare host or a URL; `platforms` are (check id, domains).
+    /// The matcher for an audit: the subject's own school site, and every check's domains
+    /// to tie results to platforms.
+    pub fn for_catalog(subject: &Subject, variants: &Variants, catalog: &crate::Catalog) -> Self {
+        let platforms: Vec<(String, Vec<String>)> = catalog
+            .checks
+            .iter()
+            .map(|c| (c.id.clone(), c.domains.clone()))
+            .collect();
+        Self::new(
+            subject,
+            variants,
+            subject.school_domain().as_deref(),
+            &platforms,
+        )
+    }
+
     pub fn new(
         subject: &Subject,
         variants: &Variants,
