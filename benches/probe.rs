@@ -4,7 +4,7 @@
 //!
 //! Run: `cargo bench --bench probe`. Nothing here leaves the machine.
 
-#[path = "../tests/support/fake_platforms.rs"]
+#[path = "../tests/it/support/fake_platforms.rs"]
 mod fake_platforms;
 
 use std::path::{Path, PathBuf};
@@ -148,6 +148,8 @@ fn run_sherlock(sherlock: &[String], data: &Path, names: &[String], out: &Path) 
     clippy::zombie_processes,
     reason = "the child is reaped by wait4, which also gives its rusage"
 )]
+// wait4 is the one way to read a child's own CPU time and peak memory.
+#[allow(unsafe_code)]
 fn measure(mut cmd: Command) -> Measured {
     let stdout_path = tempfile::NamedTempFile::new().expect("temp file");
     let stdout = std::fs::File::create(stdout_path.path()).expect("stdout file");

@@ -101,7 +101,7 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
 pub fn progress_bar(total: u64, quiet: bool, what: &str) -> indicatif::ProgressBar {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     use std::io::IsTerminal;
-    if quiet || !std::io::stderr().is_terminal() {
+    if quiet || !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());

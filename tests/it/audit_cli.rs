@@ -1,22 +1,15 @@
 //! `findable audit` end to end against fake platforms and a replayed search backend on
 //! 127.0.0.1: the report a teacher reads, its JSON against the schema, no network, offline.
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::fake_platforms::{Behaviour, FakePlatforms, PlatformSpec, users};
+use crate::support::findable;
+use crate::support::replay::Replay;
 use assert_cmd::Command;
 use serde_json::Value;
-use support::fake_platforms::{Behaviour, FakePlatforms, PlatformSpec, users};
-use support::replay::Replay;
 
-const MIXED: &str = include_str!("../fixtures/search/searxng-mixed.json");
-
-fn findable() -> Command {
-    let mut cmd = Command::cargo_bin("findable").expect("binary");
-    cmd.env("NO_PROXY", "*").env("NO_COLOR", "1");
-    cmd
-}
+const MIXED: &str = include_str!("../../fixtures/search/searxng-mixed.json");
 
 async fn output(mut cmd: Command) -> std::process::Output {
     tokio::task::spawn_blocking(move || cmd.output().expect("runs"))
@@ -199,7 +192,7 @@ async fn audit_json_is_valid_against_findable_schema() {
 async fn with_no_network_the_audit_still_finishes_and_says_what_it_could_not_check() {
     let dir = tempfile::tempdir().expect("tempdir");
     // Nothing listens on port 1: every request is refused, as with no network at all.
-    let text = support::fake_platforms::check_toml(
+    let text = crate::support::fake_platforms::check_toml(
         "offline-site",
         "http://127.0.0.1:1/u/{username}",
         &Behaviour::Normal { existing: vec![] },
@@ -283,10 +276,8 @@ async fn the_audit_asks_is_this_you_and_leaves_out_what_you_dismiss() {
     let out_dir = tempfile::tempdir().expect("tempdir");
     let report = out_dir.path().join("report.json");
     let state = out_dir.path().join("answers.toml");
-    let bin = assert_cmd::cargo::cargo_bin("findable");
-    let script = format!(
-        "stty rows 40 cols 100; exec '{}' audit --name 'Jane Smith' --school 'Oakwood Academy' --checks '{}' --searxng {} --max-queries 1 --max-usernames 2 --timeout 3 --state '{}' -o '{}'",
-        bin.display(),
+    let args = format!(
+        "audit --name 'Jane Smith' --school 'Oakwood Academy' --checks '{}' --searxng {} --max-queries 1 --max-usernames 2 --timeout 3 --state '{}' -o '{}'",
         dir.path().display(),
         search.base,
         state.display(),
@@ -295,9 +286,7 @@ async fn the_audit_asks_is_this_you_and_leaves_out_what_you_dismiss() {
     let report_path = report.clone();
     tokio::task::spawn_blocking(move || {
         let settle = || std::thread::sleep(Duration::from_millis(250));
-        let mut cmd = std::process::Command::new("sh");
-        cmd.args(["-c", &script]).env("NO_PROXY", "*");
-        let mut p = rexpect::session::spawn_command(cmd, Some(20_000)).expect("pty");
+        let mut p = crate::support::pty(&args, 20_000);
         p.exp_string("Which of these do you use?")
             .expect("platforms");
         p.exp_string("walled").expect("the list");

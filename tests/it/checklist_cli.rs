@@ -3,28 +3,16 @@
 
 use std::time::Duration;
 
-use assert_cmd::Command;
+use crate::support::findable;
 use rexpect::session::PtySession;
 use serde_json::Value;
 
 const CHECKS: &str = "fixtures/checks/walkthrough";
 const DOWN: &str = "\x1b[B";
 
-fn findable() -> Command {
-    Command::cargo_bin("findable").expect("binary")
-}
-
 fn spawn(state: &std::path::Path) -> PtySession {
-    let bin = assert_cmd::cargo::cargo_bin("findable");
-    // A new pty has no size; give it a real one so the prompts lay out as on a screen.
-    let script = format!(
-        "stty rows 40 cols 100; exec '{}' checklist --checks {CHECKS} --state '{}'",
-        bin.display(),
-        state.display()
-    );
-    let mut cmd = std::process::Command::new("sh");
-    cmd.args(["-c", &script]);
-    rexpect::session::spawn_command(cmd, Some(15_000)).expect("spawn in a pty")
+    let args = format!("checklist --checks {CHECKS} --state '{}'", state.display());
+    crate::support::pty(&args, 15_000)
 }
 
 /// Gives the prompt time to switch the terminal to raw mode before keys arrive.

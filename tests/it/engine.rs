@@ -1,18 +1,16 @@
 //! The engine against fake platforms on 127.0.0.1: every kind of site behaviour ends as
 //! the right found / absent / unknown(reason), and the engine stays polite.
 
-mod support;
-
 use std::collections::HashMap;
 use std::time::{Duration, SystemTime};
 
+use crate::support::fake_platforms::{Behaviour, FakePlatforms, PlatformSpec, RetryAfter, users};
 use findable::Catalog;
 use findable::catalog::Site;
 use findable::engine::{Engine, EngineConfig};
 use findable::evidence::{Evidence, ProbeStatus, UnknownReason};
 use findable::plan::{Plan, PlanOptions};
 use findable::variants::Variant;
-use support::fake_platforms::{Behaviour, FakePlatforms, PlatformSpec, RetryAfter, users};
 
 const ALICE: &str = "alice";
 const NOBODY: &str = "nobody";

@@ -1,14 +1,8 @@
 //! The command line end to end: what a person types and what they see.
 
-use assert_cmd::Command;
+use crate::support::findable;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn findable() -> Command {
-    let mut cmd = Command::cargo_bin("findable").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 fn json(args: &[&str]) -> Value {
     let out = findable().args(args).output().expect("runs");

@@ -22,7 +22,7 @@ fn subject() -> Subject {
 }
 
 fn evidence() -> Evidence {
-    serde_json::from_str(include_str!("../fixtures/evidence/audit.json")).expect("fixture")
+    serde_json::from_str(include_str!("../../fixtures/evidence/audit.json")).expect("fixture")
 }
 
 fn answers() -> Answers {

@@ -812,7 +812,7 @@ pub fn check_toml(name: &str, profile_url: &str, behaviour: &Behaviour) -> Strin
         Absent::Redirect(text) => format!("redirect = {}", toml_str(text)),
     };
     let mut out = format!(
-        "# A fake platform from tests/support/fake_platforms.rs; it is not a real site.\n\
+        "# A fake platform from tests/it/support/fake_platforms.rs; it is not a real site.\n\
          id = {id}\n\
          name = {name}\n\
          category = \"social\"\n\

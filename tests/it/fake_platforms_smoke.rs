@@ -1,17 +1,15 @@
-//! The fake platforms in `tests/support` answer exactly as documented, checked with plain
+//! The fake platforms in `tests/it/support` answer exactly as documented, checked with plain
 //! reqwest calls: other tests trust these servers, so their behaviour is pinned here.
-
-mod support;
 
 use std::error::Error as _;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use reqwest::{Client, Method, StatusCode};
-use support::fake_platforms::{
+use crate::support::fake_platforms::{
     Behaviour, FakePlatforms, HOME_MARKER, MISSING_MARKER, MISSING_REDIRECT, PROFILE_MARKER,
     PlatformSpec, RetryAfter, SOFT404_MARKER, check_toml, imf_fixdate, sherlock_json, users,
     wmn_json,
 };
+use reqwest::{Client, Method, StatusCode};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 fn client(timeout: Duration) -> Client {

@@ -1,25 +1,15 @@
 //! `findable probe` end to end against fake platforms on 127.0.0.1: check files, imported
 //! WhatsMyName and Sherlock lists, offline plans, JSON shape, bad input and Ctrl-C.
 
-mod support;
-
-use std::process::{Command as StdCommand, Stdio};
+use std::process::Stdio;
 use std::time::Duration;
 
-use assert_cmd::Command;
-use serde_json::Value;
-use support::fake_platforms::{
+use crate::support::fake_platforms::{
     Behaviour, FakePlatforms, PlatformSpec, sherlock_json, users, wmn_json,
 };
-
-fn findable() -> Command {
-    let mut cmd = Command::cargo_bin("findable").expect("binary");
-    // The fake platforms are on loopback; never route them through a proxy.
-    cmd.env("NO_PROXY", "*")
-        .env_remove("HTTP_PROXY")
-        .env_remove("HTTPS_PROXY");
-    cmd
-}
+use crate::support::findable;
+use assert_cmd::Command;
+use serde_json::Value;
 
 async fn platforms() -> FakePlatforms {
     FakePlatforms::start(vec![
@@ -293,8 +283,7 @@ async fn ctrl_c_stops_cleanly_and_prints_what_was_checked() {
     for (file, text) in fake.check_files() {
         std::fs::write(dir.path().join(file), text).expect("write check");
     }
-    let binary = assert_cmd::cargo::cargo_bin("findable");
-    let child = StdCommand::new(binary)
+    let child = crate::support::findable_process()
         .args([
             "probe",
             "--username",
@@ -306,15 +295,12 @@ async fn ctrl_c_stops_cleanly_and_prints_what_was_checked() {
         ])
         .arg("--checks")
         .arg(dir.path())
-        .env("NO_PROXY", "*")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn");
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    // SAFETY: kill(2) with a pid we own and a valid signal number has no memory effects.
-    let sent = unsafe { libc::kill(child.id() as libc::pid_t, libc::SIGINT) };
-    assert_eq!(sent, 0);
+    crate::support::interrupt(child.id());
     let out = tokio::task::spawn_blocking(move || child.wait_with_output().expect("wait"))
         .await
         .expect("join");

@@ -2,8 +2,6 @@
 //! and its output compared with what the README shows. A line `...` in a block skips any
 //! number of lines of output there.
 
-use assert_cmd::Command;
-
 struct Example {
     line: usize,
     args: Vec<String>,
@@ -63,10 +61,8 @@ fn readme_examples_are_real_output() {
     let examples = examples(&readme);
     assert!(examples.len() >= 4, "README should show usage examples");
     for ex in examples {
-        let out = Command::cargo_bin("findable")
-            .expect("binary")
+        let out = crate::support::findable()
             .args(&ex.args)
-            .env("NO_COLOR", "1")
             .output()
             .expect("runs");
         // What a person sees: output, then any error line.

@@ -1,18 +1,17 @@
 //! `findable search` and `findable queries` end to end against backends replayed from
 //! fixtures on 127.0.0.1: classification, blocks, failures, politeness, hostile text.
 
-mod support;
-
 use std::time::Duration;
 
+use crate::support::findable;
+use crate::support::replay::{Replay, Reply};
 use assert_cmd::Command;
 use serde_json::Value;
-use support::replay::{Replay, Reply};
 
-const MIXED: &str = include_str!("../fixtures/search/searxng-mixed.json");
-const DDG_CHALLENGE: &str = include_str!("../fixtures/search/ddg-challenge.html");
-const DDG_RESULTS: &str = include_str!("../fixtures/search/ddg-results.html");
-const DDG_EMPTY: &str = include_str!("../fixtures/search/ddg-no-results.html");
+const MIXED: &str = include_str!("../../fixtures/search/searxng-mixed.json");
+const DDG_CHALLENGE: &str = include_str!("../../fixtures/search/ddg-challenge.html");
+const DDG_RESULTS: &str = include_str!("../../fixtures/search/ddg-results.html");
+const DDG_EMPTY: &str = include_str!("../../fixtures/search/ddg-no-results.html");
 
 fn json_reply(body: &str) -> Reply {
     (
@@ -28,12 +27,6 @@ fn html_reply(status: u16, body: &str) -> Reply {
         vec![("content-type", "text/html".into())],
         body.to_string(),
     )
-}
-
-fn findable() -> Command {
-    let mut cmd = Command::cargo_bin("findable").expect("binary");
-    cmd.env("NO_PROXY", "*").env_remove("BRAVE_API_KEY");
-    cmd
 }
 
 async fn output(mut cmd: Command) -> std::process::Output {

@@ -4,16 +4,12 @@
 
 use std::time::Duration;
 
-use assert_cmd::Command;
+use crate::support::findable;
 use predicates::prelude::*;
 use rexpect::session::PtySession;
 
 const UP: &str = "\x1b[A";
 const DOWN: &str = "\x1b[B";
-
-fn findable() -> Command {
-    Command::cargo_bin("findable").expect("binary")
-}
 
 #[test]
 fn flags_alone_give_the_tailored_steps_without_asking() {
@@ -28,7 +24,7 @@ fn flags_alone_give_the_tailored_steps_without_asking() {
             "--url",
             "https://www.tiktok.com/@fake_school",
         ])
-        .timeout(std::time::Duration::from_secs(20))
+        .timeout(Duration::from_secs(20))
         .assert()
         .success();
     let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
@@ -52,7 +48,7 @@ fn flags_alone_give_the_tailored_steps_without_asking() {
 fn threats_put_the_police_first_class_and_markdown_works() {
     let assert = findable()
         .args(["incident", "--threats", "--format", "md"])
-        .timeout(std::time::Duration::from_secs(20))
+        .timeout(Duration::from_secs(20))
         .assert()
         .success();
     let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
@@ -80,7 +76,7 @@ fn log_dir_gets_both_files_readable_by_the_owner_only() {
         .arg("https://www.instagram.com/p/abc/")
         .arg("--log")
         .arg(&log)
-        .timeout(std::time::Duration::from_secs(20))
+        .timeout(Duration::from_secs(20))
         .assert()
         .success()
         .stdout(predicate::str::contains("behaviour policy"));
@@ -110,7 +106,7 @@ fn log_dir_gets_both_files_readable_by_the_owner_only() {
     findable()
         .args(["incident", "--log"])
         .arg(&log)
-        .timeout(std::time::Duration::from_secs(20))
+        .timeout(Duration::from_secs(20))
         .assert()
         .code(2)
         .stdout(predicate::str::is_empty());
@@ -124,7 +120,7 @@ fn log_dir_gets_both_files_readable_by_the_owner_only() {
 fn unknown_platform_exits_2_with_one_line() {
     let assert = findable()
         .args(["incident", "--platform", "myspace"])
-        .timeout(std::time::Duration::from_secs(20))
+        .timeout(Duration::from_secs(20))
         .assert()
         .code(2)
         .stdout(predicate::str::is_empty());
@@ -137,15 +133,7 @@ fn unknown_platform_exits_2_with_one_line() {
 }
 
 fn spawn(args: &str) -> PtySession {
-    let bin = assert_cmd::cargo::cargo_bin("findable");
-    // A new pty has no size; give it a real one so the prompts lay out as on a screen.
-    let script = format!(
-        "stty rows 40 cols 100; exec '{}' incident {args}",
-        bin.display()
-    );
-    let mut cmd = std::process::Command::new("sh");
-    cmd.args(["-c", &script]);
-    rexpect::session::spawn_command(cmd, Some(15_000)).expect("spawn in a pty")
+    crate::support::pty(&format!("incident {args}"), 15_000)
 }
 
 /// Gives the prompt time to switch the terminal to raw mode, then sends `keys`.

@@ -1,0 +1,19 @@
+//! findable's integration tests, as one test binary (one link step, one support module).
+//! Every server a test talks to runs on 127.0.0.1 and replays fixtures: no test touches
+//! the internet.
+
+mod support;
+
+mod assess;
+mod audit_cli;
+mod catalog;
+mod checklist_cli;
+mod cli;
+mod engine;
+mod fake_platforms_smoke;
+mod incident_cli;
+mod never_panics;
+mod probe_cli;
+mod readme;
+mod search_cli;
+mod variants;

@@ -1,4 +1,0 @@
-//! Helpers shared by the integration tests (`mod support;`).
-
-pub mod fake_platforms;
-pub mod replay;
