@@ -2,14 +2,14 @@
 //! pupil could find, the settings to tighten (most urgent first), what could not be checked,
 //! and a score that shows its working. Pure: no I/O, so recorded evidence replays exactly.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
 use crate::Catalog;
 use crate::catalog::{Check, PupilUse};
 use crate::checklist::{self, Answer, Answers, Review};
 use crate::evidence::{Evidence, ProbeStatus, QueryStatus};
 use crate::plan::links::search_links;
-use crate::relevance::{MatchClass, Matcher};
+use crate::relevance::{JudgedSearches, MatchClass, Matcher};
 use crate::report::{
     Action, Confidence, Contributor, Finding, FindingKind, Priority, Report, ReportSubject,
     SCHEMA_VERSION, Score, Severity, Stats, Unchecked,
@@ -141,69 +141,61 @@ pub fn assess(input: &Input) -> Report {
         });
     }
 
-    // Search results.
+    // Search results, each page once at its strongest verdict.
     let matcher = Matcher::for_catalog(input.subject, input.variants, input.catalog);
-    let mut best: BTreeMap<String, (Finding, MatchClass)> = BTreeMap::new();
-    let mut about_others = 0;
-    for query in &input.evidence.searches {
-        for hit in &query.results {
-            let Some(relevance) = matcher.judge(hit) else {
-                about_others += 1;
-                continue;
-            };
-            let review = review_of(&hit.url);
-            if review == Some(Review::NotMine) {
-                dismissed += 1;
-                continue;
-            }
-            let class = if review == Some(Review::Mine) {
-                MatchClass::Confirmed
-            } else {
-                relevance.class
-            };
-            if best.get(&hit.url).is_some_and(|(_, c)| *c >= class) {
-                continue;
-            }
-            let text = format!("{} {}", hit.title, hit.snippet).to_lowercase();
-            let alarming = INCIDENT_WORDS.iter().any(|w| text.contains(w));
-            let (confidence, severity, pupil_could) = match class {
-                MatchClass::Confirmed => (
-                    Confidence::Confirmed,
-                    Severity::High,
-                    "A pupil searching for you would find this page, and it is about you.",
-                ),
-                MatchClass::Likely => (
-                    Confidence::Likely,
-                    Severity::Medium,
-                    "A pupil searching for you would find this page: it names you with your school or town.",
-                ),
-                MatchClass::Possible => (
-                    Confidence::Possible,
-                    Severity::Low,
-                    "This page carries your name. If it is about you, pupils can find it; if not, ignore it.",
-                ),
-            };
-            let finding = Finding {
-                kind: FindingKind::SearchResult,
-                platform: relevance.platform.clone(),
-                title: if hit.title.is_empty() {
-                    hit.url.clone()
-                } else {
-                    hit.title.clone()
-                },
-                url: Some(hit.url.clone()),
-                found_by: Some(format!("the search {}", query.query)),
-                confidence,
-                severity,
-                pupil_could: pupil_could.to_string(),
-                reasons: relevance.reasons.clone(),
-                needs_incident_steps: alarming && class >= MatchClass::Likely,
-            };
-            best.insert(hit.url.clone(), (finding, class));
+    let judged = JudgedSearches::judge(&input.evidence.searches, &matcher);
+    let about_others = judged.about_others;
+    let mut best: Vec<(Finding, MatchClass)> = Vec::new();
+    for page in &judged.pages {
+        let review = review_of(&page.url);
+        if review == Some(Review::NotMine) {
+            dismissed += 1;
+            continue;
         }
+        let class = if review == Some(Review::Mine) {
+            MatchClass::Confirmed
+        } else {
+            page.relevance.class
+        };
+        let text = format!("{} {}", page.title, page.snippet).to_lowercase();
+        let alarming = INCIDENT_WORDS.iter().any(|w| text.contains(w));
+        let (confidence, severity, pupil_could) = match class {
+            MatchClass::Confirmed => (
+                Confidence::Confirmed,
+                Severity::High,
+                "A pupil searching for you would find this page, and it is about you.",
+            ),
+            MatchClass::Likely => (
+                Confidence::Likely,
+                Severity::Medium,
+                "A pupil searching for you would find this page: it names you with your school or town.",
+            ),
+            MatchClass::Possible => (
+                Confidence::Possible,
+                Severity::Low,
+                "This page carries your name. If it is about you, pupils can find it; if not, ignore it.",
+            ),
+        };
+        let finding = Finding {
+            kind: FindingKind::SearchResult,
+            platform: page.relevance.platform.clone(),
+            title: if page.title.is_empty() {
+                page.url.clone()
+            } else {
+                page.title.clone()
+            },
+            url: Some(page.url.clone()),
+            found_by: page.found_by.first().map(|q| format!("the search {q}")),
+            confidence,
+            severity,
+            pupil_could: pupil_could.to_string(),
+            reasons: page.relevance.reasons.clone(),
+            needs_incident_steps: alarming && class >= MatchClass::Likely,
+        };
+        best.push((finding, class));
     }
     let (mut confirmed_pages, mut likely_pages, mut possible_pages) = (0, 0, 0);
-    for (finding, class) in best.into_values() {
+    for (finding, class) in best {
         match class {
             MatchClass::Confirmed => confirmed_pages += 1,
             MatchClass::Likely => likely_pages += 1,

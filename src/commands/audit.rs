@@ -17,7 +17,7 @@ use findable::checklist::{self, Answers, Outcome, ReviewItem, prompt::TerminalPr
 use findable::engine::Engine;
 use findable::evidence::ProbeStatus;
 use findable::plan::queries;
-use findable::relevance::{MatchClass, Matcher};
+use findable::relevance::{JudgedSearches, MatchClass, Matcher};
 use findable::report::{self, ReportFormat};
 use findable::{Catalog, Variants};
 
@@ -177,18 +177,15 @@ fn review_items(
         })
         .collect();
     let matcher = Matcher::for_catalog(subject, variants, catalog);
-    for q in &evidence.searches {
-        for hit in &q.results {
-            if let Some(r) = matcher.judge(hit)
-                && r.class < MatchClass::Confirmed
-                && !items.iter().any(|i| i.url == hit.url)
-            {
-                items.push(ReviewItem {
-                    url: hit.url.clone(),
-                    title: hit.title.clone(),
-                    why: r.reasons.join("; "),
-                });
-            }
+    let judged = JudgedSearches::judge(&evidence.searches, &matcher);
+    for page in &judged.pages {
+        if page.relevance.class < MatchClass::Confirmed && !items.iter().any(|i| i.url == page.url)
+        {
+            items.push(ReviewItem {
+                url: page.url.clone(),
+                title: page.title.clone(),
+                why: page.relevance.reasons.join("; "),
+            });
         }
     }
     items

@@ -2,7 +2,6 @@
 //! you", "maybe you" or someone else, saying why, and say plainly which searches were
 //! blocked or failed instead of treating them as "nothing found".
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use anyhow::Result;
@@ -15,14 +14,16 @@ use crate::cli::{BackendChoice, Format, SearchArgs, SearchOptions};
 use findable::Variants;
 use findable::engine::Engine;
 use findable::engine::search::Backend;
-use findable::evidence::{QueryResult, QueryStatus, SearchHit};
+use findable::evidence::{QueryResult, QueryStatus};
 use findable::plan::queries;
-use findable::relevance::{MatchClass, Matcher, Relevance};
+use findable::relevance::{JudgedPage, JudgedSearches, MatchClass, Matcher};
 
 #[derive(Serialize)]
 struct Output<'a> {
     partial: bool,
     queries: Vec<QueryOut<'a>>,
+    /// Every page that may be about the person, once each, strongest first.
+    pages: &'a [JudgedPage],
     /// Distinct pages left out as being about someone else.
     pages_about_others: usize,
 }
@@ -31,7 +32,8 @@ struct Output<'a> {
 struct QueryOut<'a> {
     #[serde(flatten)]
     outcome: QueryHead<'a>,
-    results: Vec<HitOut<'a>>,
+    /// The pages this search returned that may be about the person, as judged overall.
+    results: Vec<&'a JudgedPage>,
     /// Results that were about someone else.
     dropped: usize,
 }
@@ -45,14 +47,6 @@ struct QueryHead<'a> {
     reason: Option<&'a str>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     unresponsive_engines: &'a [String],
-}
-
-#[derive(Serialize)]
-struct HitOut<'a> {
-    #[serde(flatten)]
-    hit: &'a SearchHit,
-    #[serde(flatten)]
-    relevance: Relevance,
 }
 
 pub fn run(args: &SearchArgs) -> Result<Exit> {
@@ -75,7 +69,8 @@ pub fn run(args: &SearchArgs) -> Result<Exit> {
     let (results, interrupted) =
         run_searches(&engine, &super::runtime()?, &planned, &backend, args.quiet);
     let matcher = Matcher::for_catalog(&subject, &variants, &catalog);
-    let output = classify(&results, &matcher, interrupted);
+    let judged = JudgedSearches::judge(&results, &matcher);
+    let output = classify(&results, &judged, interrupted);
     if interrupted {
         eprintln!(
             "stopped: {} of {} searches ran; the results below are partial",
@@ -156,21 +151,18 @@ pub fn backend(options: &SearchOptions) -> Result<Option<Backend>> {
     })
 }
 
-fn classify<'a>(results: &'a [QueryResult], matcher: &Matcher, partial: bool) -> Output<'a> {
-    let mut others = std::collections::HashSet::new();
+fn classify<'a>(
+    results: &'a [QueryResult],
+    judged: &'a JudgedSearches,
+    partial: bool,
+) -> Output<'a> {
     let queries = results
         .iter()
         .map(|r| {
-            let judged: Vec<HitOut> = r
+            let pages: Vec<&JudgedPage> = r
                 .results
                 .iter()
-                .filter_map(|hit| match matcher.judge(hit) {
-                    Some(relevance) => Some(HitOut { hit, relevance }),
-                    None => {
-                        others.insert(hit.url.as_str());
-                        None
-                    }
-                })
+                .filter_map(|hit| judged.page(&hit.url))
                 .collect();
             QueryOut {
                 outcome: QueryHead {
@@ -180,30 +172,20 @@ fn classify<'a>(results: &'a [QueryResult], matcher: &Matcher, partial: bool) ->
                     reason: r.reason.as_deref(),
                     unresponsive_engines: &r.unresponsive_engines,
                 },
-                dropped: r.results.len() - judged.len(),
-                results: judged,
+                dropped: r.results.len() - pages.len(),
+                results: pages,
             }
         })
         .collect();
     Output {
         partial,
         queries,
-        pages_about_others: others.len(),
+        pages: &judged.pages,
+        pages_about_others: judged.about_others,
     }
 }
 
 fn render_text(output: &Output, backend: &Backend) -> String {
-    // One entry per page, however many searches found it, at its strongest class.
-    let mut pages: BTreeMap<&str, (&HitOut, Vec<&str>)> = BTreeMap::new();
-    for q in &output.queries {
-        for hit in &q.results {
-            let entry = pages.entry(&hit.hit.url).or_insert((hit, Vec::new()));
-            if hit.relevance.class > entry.0.relevance.class {
-                entry.0 = hit;
-            }
-            entry.1.push(q.outcome.query);
-        }
-    }
     let mut out = String::new();
     let groups = [
         (
@@ -220,24 +202,25 @@ fn render_text(output: &Output, backend: &Backend) -> String {
         ),
     ];
     for (class, heading) in groups {
-        let hits: Vec<_> = pages
-            .values()
-            .filter(|(h, _)| h.relevance.class == class)
+        let hits: Vec<&JudgedPage> = output
+            .pages
+            .iter()
+            .filter(|p| p.relevance.class == class)
             .collect();
         if hits.is_empty() {
             continue;
         }
         let _ = writeln!(out, "{heading} ({}):\n", hits.len());
-        for (hit, found_by) in hits {
-            let title = if hit.hit.title.is_empty() {
+        for page in hits {
+            let title = if page.title.is_empty() {
                 "(no title)"
             } else {
-                &hit.hit.title
+                &page.title
             };
             let _ = writeln!(out, "  {title}");
-            let _ = writeln!(out, "  {}", hit.hit.url);
-            let _ = writeln!(out, "    why: {}", hit.relevance.reasons.join("; "));
-            let _ = writeln!(out, "    found by: {}", found_by.join(" | "));
+            let _ = writeln!(out, "  {}", page.url);
+            let _ = writeln!(out, "    why: {}", page.relevance.reasons.join("; "));
+            let _ = writeln!(out, "    found by: {}", page.found_by.join(" | "));
             out.push('\n');
         }
     }
@@ -249,7 +232,7 @@ fn render_text(output: &Output, backend: &Backend) -> String {
             .count()
     };
     let dropped = output.pages_about_others;
-    if pages.is_empty() {
+    if output.pages.is_empty() {
         out.push_str("Nothing that looks like you in the results.\n\n");
     }
     let problems: Vec<&QueryOut> = output

@@ -2,9 +2,12 @@
 //! the many others who share the name. Pure rules over the result's URL, title and snippet:
 //! a name alone is only ever `possible`; anything stronger needs the school, town or a handle.
 
+mod judged;
 mod names;
 mod place;
 mod text;
+
+pub use judged::{JudgedPage, JudgedSearches};
 
 use serde::{Deserialize, Serialize};
 
