@@ -75,7 +75,7 @@ impl JudgedSearches {
         // search's copy of it carried less.
         let about_others = others.iter().filter(|u| !index.contains_key(*u)).count();
         // Stable: pages of one class keep the order the searches found them in.
-        pages.sort_by(|a, b| b.relevance.class.cmp(&a.relevance.class));
+        pages.sort_by_key(|p| std::cmp::Reverse(p.relevance.class));
         Self {
             pages,
             about_others,
