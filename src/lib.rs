@@ -5,6 +5,7 @@
 //! checks. The binary in `main.rs` is a thin shell over these stages.
 
 pub mod assess;
+pub mod audit;
 pub mod catalog;
 pub mod checklist;
 pub mod engine;

@@ -9,9 +9,9 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::Site;
-use crate::subject::Handle;
-use crate::variants::Variant;
+use crate::catalog::{Check, Site};
+use crate::subject::{Handle, Subject};
+use crate::variants::{Variant, Variants};
 
 /// One username to try on one site.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +50,8 @@ pub struct PlanOptions {
     pub platforms: Option<Vec<String>>,
     /// Seed for the made-up control usernames; `None` picks one at random.
     pub seed: Option<u64>,
+    /// Web searches planned, the most telling first.
+    pub max_queries: usize,
 }
 
 impl Default for PlanOptions {
@@ -59,6 +61,7 @@ impl Default for PlanOptions {
             max_manual: 5,
             platforms: None,
             seed: None,
+            max_queries: 30,
         }
     }
 }
@@ -130,6 +133,22 @@ impl Plan {
             controls,
             queries: Vec::new(),
         })
+    }
+}
+
+impl Plan {
+    /// The whole plan of an audit at once: probes of every username variant of `subject`
+    /// (and the handles they gave) on `sites`, and the web searches a pupil would run.
+    pub fn for_subject(
+        subject: &Subject,
+        variants: &Variants,
+        sites: Vec<Site>,
+        checks: &[Check],
+        options: &PlanOptions,
+    ) -> Result<Self, PlanError> {
+        let mut plan = Self::build(sites, &variants.usernames, &subject.usernames, options)?;
+        plan.queries = queries::build(subject, variants, checks, options.max_queries);
+        Ok(plan)
     }
 }
 

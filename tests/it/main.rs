@@ -6,6 +6,7 @@ mod support;
 
 mod assess;
 mod audit_cli;
+mod audit_session;
 mod catalog;
 mod checklist_cli;
 mod cli;
