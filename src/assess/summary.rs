@@ -1,0 +1,147 @@
+//! The plain-English summary paragraph and the list of what could not be checked.
+
+use super::Input;
+use super::settings::NOT_ASKED;
+use crate::evidence::{ProbeStatus, QueryStatus};
+use crate::plan::links::search_links;
+use crate::report::{Action, Confidence, Finding, FindingKind, Unchecked};
+
+pub(super) fn unchecked(input: &Input) -> Vec<Unchecked> {
+    let mut out: Vec<Unchecked> = input
+        .evidence
+        .probes
+        .iter()
+        .filter(|p| p.status == ProbeStatus::Unknown)
+        .map(|p| {
+            let platform = input
+                .catalog
+                .get(&p.platform)
+                .map_or(p.platform.clone(), |c| c.name.clone());
+            let why = p.reason.map(|r| r.describe()).unwrap_or("no clear answer");
+            Unchecked {
+                platform,
+                what: format!("the username {}", p.username),
+                reason: why.to_string(),
+                url: p.url.clone(),
+            }
+        })
+        .collect();
+    for q in &input.evidence.searches {
+        if matches!(q.status, QueryStatus::Blocked | QueryStatus::Failed) {
+            let url = search_links(&q.query)
+                .into_iter()
+                .next()
+                .map(|l| l.url)
+                .unwrap_or_default();
+            out.push(Unchecked {
+                platform: q.backend.clone(),
+                what: format!("the search {}", q.query),
+                reason: q
+                    .reason
+                    .clone()
+                    .unwrap_or_else(|| "the search did not run".into()),
+                url,
+            });
+        }
+    }
+    out
+}
+
+pub(super) fn summarise(
+    input: &Input,
+    findings: &[Finding],
+    actions: &[Action],
+    unchecked: &[Unchecked],
+) -> String {
+    let profiles: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Profile && f.confidence == Confidence::Confirmed)
+        .collect();
+    let maybe_profiles = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Profile && f.confidence != Confidence::Confirmed)
+        .count();
+    let pages = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::SearchResult && f.confidence >= Confidence::Likely)
+        .count();
+    let mut parts = Vec::new();
+    let who = input.subject.name.as_str();
+    let evidence = input.evidence;
+    let answered_probes = evidence
+        .probes
+        .iter()
+        .any(|p| p.status != ProbeStatus::Unknown);
+    let answered_searches = evidence
+        .searches
+        .iter()
+        .any(|q| matches!(q.status, QueryStatus::Ok | QueryStatus::Empty));
+    let tried = !evidence.probes.is_empty() || !evidence.searches.is_empty();
+    if tried && !answered_probes && !answered_searches {
+        parts.push(
+            "findable could not get an answer from any site it tried (is this computer offline?), so it cannot say what is public: check the links below by hand."
+                .to_string(),
+        );
+    } else if profiles.is_empty() && pages == 0 {
+        parts.push(format!(
+            "findable found nothing that is clearly about {who} in what it could check."
+        ));
+    } else {
+        let mut found = Vec::new();
+        if !profiles.is_empty() {
+            found.push(count(
+                profiles.len(),
+                "public account that is yours",
+                "public accounts that are yours",
+            ));
+        }
+        if pages > 0 {
+            found.push(count(
+                pages,
+                "web page naming you with your school or town",
+                "web pages naming you with your school or town",
+            ));
+        }
+        parts.push(format!(
+            "A pupil searching for {who} could find {}.",
+            found.join(" and ")
+        ));
+    }
+    if maybe_profiles > 0 {
+        let (one, many) = (
+            "more public account uses a username a pupil would try; open it to see whether it is yours.",
+            "more public accounts use usernames a pupil would try; open them to see whether they are yours.",
+        );
+        parts.push(count(maybe_profiles, one, many));
+    }
+    match actions.first() {
+        Some(first) if first.your_answer == NOT_ASKED => parts.push(format!(
+            "You skipped the settings checklist, so the list below is the settings that matter most, starting with {} on {}.",
+            first.label, first.platform
+        )),
+        Some(first) => parts.push(format!(
+            "{} something open; start with {} on {}.",
+            count(actions.len(), "of your settings leaves", "of your settings leave"),
+            first.label,
+            first.platform
+        )),
+        None if input.answers.is_some() => parts.push("Your answers leave no settings open.".into()),
+        None => {}
+    }
+    if !unchecked.is_empty() {
+        parts.push(format!(
+            "{} could not be checked automatically: they are listed with links to check by hand, and are not counted as safe.",
+            count(unchecked.len(), "thing", "things")
+        ));
+    }
+    parts.join(" ")
+}
+
+/// "1 thing" or "3 things".
+fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
