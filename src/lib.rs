@@ -7,12 +7,14 @@
 pub mod assess;
 pub mod catalog;
 pub mod checklist;
+pub mod contacts;
 pub mod engine;
 pub mod evidence;
 pub mod incident;
 pub mod plan;
 pub mod private_file;
 pub mod relevance;
+pub mod render;
 pub mod report;
 pub mod subject;
 pub mod variants;

@@ -18,7 +18,7 @@ use findable::engine::Engine;
 use findable::evidence::ProbeStatus;
 use findable::plan::queries;
 use findable::relevance::{JudgedSearches, MatchClass, Matcher};
-use findable::report::{self, ReportFormat};
+use findable::render::{self, OutputFormat};
 use findable::{Catalog, Variants};
 
 pub fn run(args: &AuditArgs) -> Result<Exit> {
@@ -79,7 +79,7 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
     let color = args.output.is_none() && console::colors_enabled();
     write_out(
         args.output.as_deref(),
-        &report::render(&report, format, color),
+        &render::report::render(&report, format, color),
     )?;
     if interrupted {
         eprintln!("stopped early: the report covers what was checked before you pressed Ctrl-C");
@@ -91,17 +91,17 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
     })
 }
 
-fn report_format(args: &AuditArgs) -> ReportFormat {
+fn report_format(args: &AuditArgs) -> OutputFormat {
     match args.format {
-        Some(AuditFormat::Text) => ReportFormat::Text,
-        Some(AuditFormat::Md) => ReportFormat::Markdown,
-        Some(AuditFormat::Html) => ReportFormat::Html,
-        Some(AuditFormat::Json) => ReportFormat::Json,
+        Some(AuditFormat::Text) => OutputFormat::Text,
+        Some(AuditFormat::Md) => OutputFormat::Markdown,
+        Some(AuditFormat::Html) => OutputFormat::Html,
+        Some(AuditFormat::Json) => OutputFormat::Json,
         None => args
             .output
             .as_deref()
-            .and_then(ReportFormat::from_path)
-            .unwrap_or(ReportFormat::Text),
+            .and_then(OutputFormat::from_path)
+            .unwrap_or(OutputFormat::Text),
     }
 }
 

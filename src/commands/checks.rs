@@ -6,10 +6,11 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::{Exit, plural, print};
+use super::{Exit, print};
 use crate::cli::{ChecksCommand, Format};
 use findable::Catalog;
 use findable::catalog::{CatalogError, ProbeMethod};
+use findable::render::plural;
 
 pub fn run(command: ChecksCommand) -> Result<Exit> {
     match command {

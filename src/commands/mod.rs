@@ -122,12 +122,3 @@ pub async fn ctrl_c() {
         std::future::pending::<()>().await;
     }
 }
-
-/// "1 page" or "3 pages".
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
-}

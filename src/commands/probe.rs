@@ -8,13 +8,14 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 
 use super::checks::load_catalog;
-use super::{Exit, InputError, load_subject, plural, print};
+use super::{Exit, InputError, load_subject, print};
 use crate::cli::{Format, NetworkArgs, ProbeArgs, SourceArgs, SubjectArgs};
 use findable::catalog::Site;
 use findable::catalog::import::load_site_list;
 use findable::engine::{Engine, EngineConfig};
 use findable::evidence::{Evidence, ProbeStatus, UnknownReason};
 use findable::plan::{Plan, PlanOptions};
+use findable::render::plural;
 use findable::subject::Handle;
 use findable::variants::{Variant, Variants};
 

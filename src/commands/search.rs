@@ -288,7 +288,7 @@ fn render_text(output: &Output, backend: &Backend) -> String {
         count(QueryStatus::Empty),
         count(QueryStatus::Blocked),
         count(QueryStatus::Failed),
-        super::plural(dropped, "page")
+        findable::render::plural(dropped, "page")
     );
     out
 }

@@ -193,7 +193,7 @@ fn findings(out: &mut Out, report: &Report) {
     if flagged_count(report) > 0 {
         out.heading(ABUSE_HEADING, '-');
         out.para(ABUSE_INTRO, "", "");
-        for (i, step) in ABUSE_STEPS.iter().enumerate() {
+        for (i, step) in abuse_steps().iter().enumerate() {
             out.para(step, &format!("{:>2}. ", i + 1), "    ");
         }
     }
