@@ -16,6 +16,7 @@ use findable::assess::{self, Input};
 use findable::checklist::{self, Answers, Outcome, ReviewItem, prompt::TerminalPrompter};
 use findable::engine::Engine;
 use findable::evidence::ProbeStatus;
+use findable::plan::links::SearchLinks;
 use findable::plan::queries;
 use findable::relevance::{JudgedSearches, MatchClass, Matcher};
 use findable::render::{self, OutputFormat};
@@ -198,40 +199,19 @@ fn offline(
     variants: &Variants,
     catalog: &Catalog,
 ) -> Result<Exit> {
-    let json = matches!(args.format, Some(AuditFormat::Json));
-    if json {
-        write_out(
-            args.output.as_deref(),
-            &(serde_json::to_string_pretty(plan)? + "\n"),
-        )?;
-        return Ok(Exit::Success);
-    }
-    let mut out = String::from(
-        "# Check it yourself\n\nfindable did not go online. Open these in a private (incognito) window, so you\nsee what a stranger sees rather than your own logged-in view.\n\n## Profile pages\n",
-    );
-    for site in &plan.sites {
-        let urls: Vec<&str> = plan
-            .probes
-            .iter()
-            .filter(|p| p.site == site.name)
-            .map(|p| p.url.as_str())
-            .collect();
-        if !urls.is_empty() {
-            out.push_str(&format!("\n{}:\n", site.name));
-            for url in urls {
-                out.push_str(&format!("- <{url}>\n"));
-            }
-        }
-    }
-    out.push_str("\n## Searches\n\n");
-    out.push_str(&super::queries::render(
-        &plan.queries,
-        variants,
-        crate::cli::Format::Text,
-    )?);
+    let searches = SearchLinks::build(&plan.queries, &variants.names);
     let checks: Vec<&findable::catalog::Check> = catalog.checks.iter().collect();
-    out.push('\n');
-    out.push_str(&checklist::print::markdown(&checks).replacen("# ", "## ", 1));
-    write_out(args.output.as_deref(), &out)?;
+    let doc = render::offline::HandChecks {
+        plan,
+        searches: &searches,
+        checks: &checks,
+    };
+    let text = match report_format(args) {
+        OutputFormat::Json => render::json(plan),
+        OutputFormat::Text => render::offline::text(&doc),
+        OutputFormat::Markdown => render::offline::markdown(&doc),
+        OutputFormat::Html => render::offline::html(&doc),
+    };
+    write_out(args.output.as_deref(), &text)?;
     Ok(Exit::Success)
 }

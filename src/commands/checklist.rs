@@ -221,8 +221,8 @@ fn print_checklist(catalog: &Catalog, args: &ChecklistArgs) -> Result<Exit> {
             .map(|_| ChecklistFormat::Html)
     });
     let text = match format {
-        Some(ChecklistFormat::Html) => checklist::print::html(&checks),
-        Some(ChecklistFormat::Md) | None => checklist::print::markdown(&checks),
+        Some(ChecklistFormat::Html) => findable::render::checklist::html(&checks),
+        Some(ChecklistFormat::Md) | None => findable::render::checklist::markdown(&checks),
         Some(other) => {
             return Err(InputError(
                 format!("--print writes md or html, not {other:?}").to_lowercase(),

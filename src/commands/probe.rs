@@ -1,8 +1,6 @@
 //! `findable probe`: try the likeliest usernames on every platform and say, honestly,
 //! which have a public profile, which do not, and which could not be checked.
 
-use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -13,9 +11,8 @@ use crate::cli::{Format, NetworkArgs, ProbeArgs, SourceArgs, SubjectArgs};
 use findable::catalog::Site;
 use findable::catalog::import::load_site_list;
 use findable::engine::{Engine, EngineConfig};
-use findable::evidence::{Evidence, ProbeStatus, UnknownReason};
+use findable::evidence::{Evidence, ProbeStatus};
 use findable::plan::{Plan, PlanOptions};
-use findable::render::plural;
 use findable::subject::Handle;
 use findable::variants::{Variant, Variants};
 
@@ -29,7 +26,7 @@ pub fn run(args: &ProbeArgs) -> Result<Exit> {
     let (evidence, interrupted) = execute(&plan, config, args.quiet)?;
     match args.format {
         Format::Json => print(&(serde_json::to_string_pretty(&evidence)? + "\n"))?,
-        Format::Text => print(&render_text(&evidence))?,
+        Format::Text => print(&findable::render::probe::results_text(&evidence))?,
     }
     Ok(if interrupted {
         Exit::Interrupted
@@ -156,133 +153,8 @@ pub fn run_probes(
 }
 
 fn print_plan(plan: &Plan, format: Format) -> Result<()> {
-    if format == Format::Json {
-        return print(&(serde_json::to_string_pretty(plan)? + "\n"));
-    }
-    let mut out = String::from(
-        "Profile pages to open by hand (in a private window, so you see what a pupil sees):\n",
-    );
-    for site in &plan.sites {
-        let urls: Vec<&str> = plan
-            .probes
-            .iter()
-            .filter(|p| p.site == site.name)
-            .map(|p| p.url.as_str())
-            .collect();
-        if urls.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "\n{} ({}):", site.name, plural(urls.len(), "page"));
-        for url in urls {
-            let _ = writeln!(out, "  {url}");
-        }
-    }
-    print(&out)
-}
-
-fn render_text(evidence: &Evidence) -> String {
-    let mut out = String::new();
-    let found: Vec<_> = evidence
-        .probes
-        .iter()
-        .filter(|p| p.status == ProbeStatus::Found)
-        .collect();
-    let unknown: Vec<_> = evidence
-        .probes
-        .iter()
-        .filter(|p| p.status == ProbeStatus::Unknown)
-        .collect();
-    let absent: Vec<_> = evidence
-        .probes
-        .iter()
-        .filter(|p| p.status == ProbeStatus::Absent)
-        .collect();
-
-    if !found.is_empty() {
-        let _ = writeln!(
-            out,
-            "Found: a public account exists under these usernames. It may belong to someone\nelse with the same name: open each one to check.\n"
-        );
-        for p in &found {
-            let _ = writeln!(out, "  {:<10} {:<24} {}", p.platform, p.username, p.url);
-        }
-        out.push('\n');
-    }
-    if !unknown.is_empty() {
-        let _ = writeln!(
-            out,
-            "Could not check: this does not mean you are safe there. Open these in a private\nwindow to see for yourself.\n"
-        );
-        let mut by_reason: BTreeMap<(&str, &str, &str), Vec<&str>> = BTreeMap::new();
-        for p in &unknown {
-            let reason = p.reason.map(UnknownReason::describe).unwrap_or_default();
-            // A manual site's detail says why only a person can check; other details are
-            // technical and live in the JSON.
-            let why = match p.reason {
-                Some(UnknownReason::Manual) => p.detail.as_deref().unwrap_or_default(),
-                _ => "",
-            };
-            by_reason
-                .entry((&p.platform, reason, why))
-                .or_default()
-                .push(&p.url);
-        }
-        for ((platform, reason, why), urls) in by_reason {
-            let _ = writeln!(out, "  {platform}: {reason}");
-            for line in textwrap::wrap(why, 74).iter().filter(|l| !l.is_empty()) {
-                let _ = writeln!(out, "    {line}");
-            }
-            for url in urls {
-                let _ = writeln!(out, "    {url}");
-            }
-        }
-        out.push('\n');
-    }
-    if !absent.is_empty() {
-        let _ = writeln!(out, "Not found: no account under these usernames.\n");
-        let mut by_platform: BTreeMap<(&str, &str), Vec<&str>> = BTreeMap::new();
-        for p in &absent {
-            let note = p.detail.as_deref().unwrap_or_default();
-            by_platform
-                .entry((&p.platform, note))
-                .or_default()
-                .push(&p.username);
-        }
-        for ((platform, note), names) in by_platform {
-            let _ = writeln!(out, "  {platform}: {}", names.join(", "));
-            for line in textwrap::wrap(note, 74).iter().filter(|l| !l.is_empty()) {
-                let _ = writeln!(out, "    ({line})");
-            }
-        }
-        out.push('\n');
-    }
-    let platforms: std::collections::BTreeSet<&str> = evidence
-        .probes
-        .iter()
-        .map(|p| p.platform.as_str())
-        .collect();
-    let _ = write!(
-        out,
-        "{} {} on {}: {} found, {} could not be checked, {} not found",
-        if evidence.partial {
-            "Partial: checked"
-        } else {
-            "Checked"
-        },
-        plural(evidence.probes.len(), "username"),
-        plural(platforms.len(), "platform"),
-        found.len(),
-        unknown.len(),
-        absent.len()
-    );
-    if evidence.partial {
-        let _ = write!(
-            out,
-            " ({} of {} planned)",
-            evidence.probes.len(),
-            evidence.planned
-        );
-    }
-    out.push_str(".\n");
-    out
+    print(&match format {
+        Format::Json => findable::render::json(plan),
+        Format::Text => findable::render::probe::plan_text(plan),
+    })
 }

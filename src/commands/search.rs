@@ -61,7 +61,11 @@ pub fn run(args: &SearchArgs) -> Result<Exit> {
     );
     let Some(backend) = backend(&args.search)? else {
         eprintln!("no backend: listing the searches instead of running them");
-        print(&super::queries::render(&planned, &variants, args.format)?)?;
+        let links = findable::plan::links::SearchLinks::build(&planned, &variants.names);
+        print(&match args.format {
+            Format::Json => findable::render::json(&links),
+            Format::Text => findable::render::queries::text(&links),
+        })?;
         return Ok(Exit::Success);
     };
     let config = engine_config(&args.network)?;

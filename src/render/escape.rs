@@ -30,17 +30,24 @@ pub fn text(s: &str) -> Cow<'_, str> {
 
 /// Untrusted text as literal Markdown, safe anywhere a line of text may go (including the
 /// start of a line or a table cell): it cannot open a heading, list, quote, code, link,
-/// image, table cell or raw HTML. Angle brackets and ampersands become entities, so the
-/// raw file holds no tag either; other punctuation that means something is backslashed.
+/// image, table cell or raw HTML. Angle brackets become entities, so the raw file holds no
+/// tag either, and so does an ampersand that could start an entity ("&amp;", not "& ");
+/// other punctuation that means something is backslashed.
 pub fn markdown(s: &str) -> String {
     let s = text(s);
     let s = s.trim();
     let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("&amp;");
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
                 out.push('\\');
                 out.push(c);
@@ -100,8 +107,10 @@ mod tests {
         assert_eq!(markdown("![i](http://x/y.png)"), r"\!\[i\](http://x/y.png)");
         assert_eq!(
             markdown("<script>&</script>"),
-            "&lt;script&gt;&amp;&lt;/script&gt;"
+            "&lt;script&gt;&&lt;/script&gt;"
         );
+        assert_eq!(markdown("&amp; &#60; &x"), r"&amp;amp; &amp;\#60; &amp;x");
+        assert_eq!(markdown("Settings & privacy"), "Settings & privacy");
         assert_eq!(markdown("# heading"), r"\# heading");
         assert_eq!(markdown("- item"), r"\- item");
         assert_eq!(markdown("+ item"), r"\+ item");

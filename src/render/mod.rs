@@ -2,12 +2,22 @@
 //! pages and JSON. Every escaper is in [`escape`]; every HTML page shares [`page`]. Not for
 //! deciding what to say or asking anything: the data comes finished from the stages.
 
+pub mod checklist;
 pub mod escape;
+#[cfg(test)]
+pub(crate) mod fixtures;
 mod format;
+pub mod offline;
 pub mod page;
+pub mod probe;
+pub mod queries;
 pub mod report;
+pub(crate) mod wrap;
 
 pub use format::{FormatError, OutputFormat};
+
+/// Said wherever a place has no address to open.
+pub(crate) const NO_URL: &str = "(no address to open: search for it by hand)";
 
 /// "1 page" or "3 pages": `noun` plus "s" for anything but one.
 pub fn plural(n: usize, noun: &str) -> String {

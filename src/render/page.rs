@@ -72,7 +72,7 @@ pub fn link_and_address(url: &str, label: &str) -> Markup {
 
 fn link_with(url: &str, label: &str, show_address: bool) -> Markup {
     if url.trim().is_empty() {
-        return html! { span.note { "(no address to open: search for it by hand)" } };
+        return html! { span.note { (super::NO_URL) } };
     }
     match escape::web_url(url) {
         Some(href) if show_address => html! {
@@ -97,73 +97,6 @@ pub fn prose(s: &str) -> Markup {
         @for (i, part) in s.split('`').enumerate() {
             @if i % 2 == 1 { code { (part) } } @else { (part) }
         }
-    }
-}
-
-#[cfg(test)]
-pub(crate) mod testing {
-    //! Helpers for snapshotting pages: maud writes a page on one line, so snapshots put
-    //! each block element on a line of its own, and show the shared stylesheet once.
-
-    /// `page` with a newline before every block-level tag and the stylesheet elided.
-    pub fn readable(page: &str) -> String {
-        const BLOCKS: &[&str] = &[
-            "<head",
-            "<meta",
-            "<title",
-            "<style",
-            "</head",
-            "<body",
-            "</body",
-            "</html",
-            "<header",
-            "</header",
-            "<nav",
-            "</nav",
-            "<main",
-            "</main",
-            "<footer",
-            "</footer",
-            "<section",
-            "</section",
-            "<h1",
-            "<h2",
-            "<h3",
-            "<h4",
-            "<p",
-            "<ol",
-            "</ol",
-            "<ul",
-            "</ul",
-            "<li",
-            "<dl",
-            "</dl",
-            "<table",
-            "</table",
-            "<thead",
-            "<tbody",
-            "<tfoot",
-            "<tr",
-            "</tbody",
-            "</li",
-        ];
-        let page = page.replace(super::CSS, "/* page.css */");
-        let mut out = String::with_capacity(page.len() + page.len() / 20);
-        let mut rest = page.as_str();
-        while let Some(at) = rest.find('<') {
-            let (before, tag) = rest.split_at(at);
-            out.push_str(before);
-            let block = BLOCKS
-                .iter()
-                .any(|b| tag.starts_with(b) && tag[b.len()..].starts_with(['>', ' ', '/']));
-            if block && !out.is_empty() && !out.ends_with('\n') {
-                out.push('\n');
-            }
-            out.push('<');
-            rest = &tag[1..];
-        }
-        out.push_str(rest);
-        out
     }
 }
 

@@ -14,8 +14,8 @@ use crate::report::{
     Unchecked,
 };
 
-use super::escape::{text as clean, web_url};
-use super::{OutputFormat, plural};
+use super::escape::text as clean;
+use super::{NO_URL, OutputFormat, plural};
 use crate::contacts;
 
 pub use html::html;
@@ -54,7 +54,6 @@ const UNCHECKED_INTRO: &str = "These could not be checked, so they are NOT count
 safe. Open each link in a private (incognito) window, not logged in, to see what a pupil \
 would see.";
 const NO_UNCHECKED: &str = "Everything planned was checked.";
-const NO_URL: &str = "(no address to open: search for it by hand)";
 const UNVERIFIED: &str = "This menu may look different: the path could not be checked \
 against the platform's own help pages.";
 const ABUSE_HEADING: &str = "If something here is abusive";

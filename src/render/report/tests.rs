@@ -3,7 +3,8 @@
 //! that must come out as inert text.
 
 use super::*;
-use crate::render::page::{self, testing::readable};
+use crate::render::fixtures::readable;
+use crate::render::page;
 
 const TYPICAL: &str = include_str!("../../../fixtures/reports/typical.json");
 const HOSTILE: &str = include_str!("../../../fixtures/reports/hostile.json");
