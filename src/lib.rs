@@ -7,6 +7,7 @@
 pub mod assess;
 pub mod catalog;
 pub mod checklist;
+pub mod checklist_summary;
 pub mod contacts;
 pub mod engine;
 pub mod evidence;
@@ -16,6 +17,7 @@ pub mod private_file;
 pub mod relevance;
 pub mod render;
 pub mod report;
+pub mod search_results;
 pub mod subject;
 pub mod variants;
 

@@ -6,10 +6,13 @@ use std::fmt::Write as _;
 
 use maud::{Markup, html};
 
-use super::escape::{markdown as md, markdown_autolink};
+use super::escape::{markdown as md, markdown_autolink, text as clean};
 use super::page::{self, Page, link, prose, text as t};
+use super::plural;
 use super::wrap::Writer;
 use crate::catalog::{Check, Priority, Setting};
+use crate::checklist::Answer;
+use crate::checklist_summary::ChecklistSummary;
 
 pub(crate) const TITLE: &str = "Privacy checklist for school staff";
 pub(crate) const INTRO: &str = "Work through these on your phone or computer, logged in to \
@@ -177,6 +180,49 @@ pub(crate) fn text_sections(out: &mut Writer, checks: &[&Check]) {
     }
 }
 
+/// Where the person stands after the walkthrough, as `findable checklist` prints it.
+pub fn summary_text(summary: &ChecklistSummary) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "You have answered {} of {}{}.",
+        summary.answered,
+        plural(summary.total, "question"),
+        if summary.finished {
+            ""
+        } else {
+            " (not finished yet)"
+        }
+    );
+    if summary.open.is_empty() {
+        out.push_str("Nothing to change from your answers so far.\n");
+        return out;
+    }
+    let _ = writeln!(
+        out,
+        "\nTo change, most urgent first ({}):",
+        summary.open.len()
+    );
+    for (i, s) in summary.open.iter().enumerate() {
+        let why = if s.answer == Answer::NotSure {
+            " (you were not sure: check it)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "\n{:>3}. {}: {}{why}",
+            i + 1,
+            clean(&s.platform),
+            clean(&s.label)
+        );
+        let _ = writeln!(out, "     Where:  {}", clean(&s.location));
+        let _ = writeln!(out, "     Choose: {}", clean(&s.recommended));
+        let _ = writeln!(out, "     Help:   {}", clean(&s.help_url));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,5 +285,22 @@ mod tests {
             assert!(line.chars().count() <= 80 || url, "{line}");
         }
         assert_eq!(out.s.matches("[ ] ").count(), 4);
+    }
+
+    #[test]
+    fn checklist_snapshot_summary_text() {
+        let catalog = fixtures::catalog();
+        let answers: crate::checklist::Answers = toml::from_str(
+            "uses = [\"pupilgram\"]\n[settings.pupilgram]\nprivate-account = \"no\"\n\
+             tagging = \"not-sure\"\nactivity-status = \"yes\"\n",
+        )
+        .expect("answers");
+        let summary = ChecklistSummary::new(&catalog, &answers, false);
+        insta::assert_snapshot!("checklist_summary_text", summary_text(&summary));
+        let none = ChecklistSummary::new(&catalog, &crate::checklist::Answers::default(), true);
+        assert_eq!(
+            summary_text(&none),
+            "You have answered 0 of 1 question.\nNothing to change from your answers so far.\n"
+        );
     }
 }

@@ -5,8 +5,9 @@
 use std::path::Path;
 
 use crate::catalog::{Catalog, Check};
+use crate::plan::queries::PlannedQuery;
 use crate::subject::{Subject, SubjectInput};
-use crate::variants::Variants;
+use crate::variants::{Variant, Variants};
 
 /// Pupilgram (a platform) and Search yourself (a general check).
 pub fn catalog() -> Catalog {
@@ -32,8 +33,65 @@ pub fn subject() -> Subject {
     .expect("a valid subject")
 }
 
+/// A fixed, short list (not generated, so a change to the rules never moves a snapshot).
 pub fn variants() -> Variants {
-    Variants::generate(&subject())
+    let list = |items: &[(&str, &str, f64)]| {
+        items
+            .iter()
+            .map(|(text, source, weight)| Variant {
+                text: (*text).into(),
+                source: (*source).into(),
+                weight: *weight,
+            })
+            .collect()
+    };
+    Variants {
+        names: list(&[
+            ("Jane Smith", "full name", 1.0),
+            ("Ms Smith", "title + surname", 0.95),
+            (
+                "Janey Smith",
+                "name + surname (Janey is short for Jane)",
+                0.76,
+            ),
+            ("Miss Smith", "title + surname (Miss instead of Ms)", 0.76),
+        ]),
+        usernames: list(&[
+            ("janesmith_teach", "username you gave (pupilgram)", 1.0),
+            ("janesmith", "firstlast", 0.95),
+            ("jane.smith", "first.last", 0.92),
+            ("mssmith", "title+surname", 0.9),
+        ]),
+    }
+}
+
+/// Three searches, as the plan would hold them.
+pub fn queries() -> Vec<PlannedQuery> {
+    [
+        (
+            "\"Jane Smith\" \"Oakwood Academy\"",
+            "\"{name}\" \"{school}\"",
+            None,
+        ),
+        (
+            "\"Ms Smith\" \"Oakwood Academy\"",
+            "\"{title} {surname}\" \"{school}\"",
+            None,
+        ),
+        (
+            "site:pupilgram.example \"Jane Smith\"",
+            "site:pupilgram.example \"{name}\"",
+            Some("pupilgram"),
+        ),
+    ]
+    .iter()
+    .map(|(text, source, platform)| PlannedQuery {
+        text: (*text).into(),
+        source: (*source).into(),
+        platform: platform.map(String::from),
+        weight: 1.0,
+    })
+    .collect()
 }
 
 /// maud writes a page on one line: for a snapshot, each block element starts a line of its

@@ -3,6 +3,7 @@
 //! deciding what to say or asking anything: the data comes finished from the stages.
 
 pub mod checklist;
+pub mod checks;
 pub mod escape;
 #[cfg(test)]
 pub(crate) mod fixtures;
@@ -12,6 +13,8 @@ pub mod page;
 pub mod probe;
 pub mod queries;
 pub mod report;
+pub mod search;
+pub mod variants;
 pub(crate) mod wrap;
 
 pub use format::{FormatError, OutputFormat};

@@ -90,14 +90,10 @@ fn link_list(links: &[Link], what: &str) -> Markup {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::plan::queries;
     use crate::render::fixtures;
 
     pub(crate) fn fixture() -> SearchLinks {
-        let catalog = fixtures::catalog();
-        let variants = fixtures::variants();
-        let planned = queries::build(&fixtures::subject(), &variants, &catalog.checks, 3);
-        SearchLinks::build(&planned, &variants.names)
+        SearchLinks::build(&fixtures::queries(), &fixtures::variants().names)
     }
 
     #[test]
