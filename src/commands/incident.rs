@@ -126,8 +126,8 @@ pub fn run(args: &IncidentArgs) -> Result<Exit> {
 
     let steps = incident::steps(&input, &catalog);
     let text = match args.format {
-        IncidentFormat::Text => incident::render_text(&steps),
-        IncidentFormat::Md => incident::render_markdown(&steps),
+        IncidentFormat::Text => findable::render::incident::steps_text(&steps),
+        IncidentFormat::Md => findable::render::incident::steps_markdown(&steps),
     };
     print(&text)?;
 
@@ -285,8 +285,9 @@ fn write_log(dir: &Path, input: &IncidentInput, catalog: &Catalog) -> Result<()>
         anyhow::bail!(will_not_overwrite(&existing));
     }
     let entries = incident::log_entries(input, catalog);
-    let csv = incident::evidence_log_csv(&entries).context("cannot build the evidence log")?;
-    let md = incident::evidence_log_markdown(&entries);
+    let csv =
+        findable::render::incident::log_csv(&entries).context("cannot build the evidence log")?;
+    let md = findable::render::incident::log_markdown(&entries);
     for (name, text) in [(CSV_NAME, csv), (MD_NAME, md)] {
         let path = dir.join(name);
         findable::private_file::write(&path, text.as_bytes())

@@ -8,6 +8,7 @@ pub mod escape;
 #[cfg(test)]
 pub(crate) mod fixtures;
 mod format;
+pub mod incident;
 pub mod offline;
 pub mod page;
 pub mod probe;
