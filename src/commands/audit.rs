@@ -6,12 +6,12 @@ use std::io::IsTerminal;
 
 use anyhow::{Context, Result};
 
-use super::checklist::{state_path, write_out};
-use super::checks::load_catalog;
-use super::probe::{build_plan, engine_config, run_probes};
-use super::search::{backend, run_searches};
-use super::{Exit, InputError, load_subject};
-use crate::cli::{AuditArgs, AuditFormat};
+use super::output::Output;
+use super::{
+    Exit, InputError, backend, build_plan, engine_config, load_catalog, load_subject, run_probes,
+    run_searches, runtime, state_path,
+};
+use crate::cli::{AuditArgs, REPORT_FORMATS};
 use findable::assess::{self, Input};
 use findable::checklist::{self, Answers, Outcome, ReviewItem, prompt::TerminalPrompter};
 use findable::engine::Engine;
@@ -23,10 +23,21 @@ use findable::render::{self, OutputFormat};
 use findable::{Catalog, Variants};
 
 pub fn run(args: &AuditArgs) -> Result<Exit> {
+    let what = if args.offline {
+        "the list to check by hand (--offline)"
+    } else {
+        "the report"
+    };
+    let out = Output::resolve(
+        args.format,
+        args.output.as_deref(),
+        REPORT_FORMATS,
+        OutputFormat::Text,
+        what,
+    )?;
     let subject = load_subject(&args.subject)?;
     let variants = Variants::generate(&subject);
     let catalog = load_catalog(args.sources.checks.as_deref())?;
-    let format = report_format(args);
     let mut plan = build_plan(&args.subject, &args.sources)?;
     plan.queries = queries::build(
         &subject,
@@ -37,7 +48,7 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
     let backend = backend(&args.search)?;
 
     if args.offline {
-        return offline(args, &plan, &variants, &catalog);
+        return offline(&out, &plan, &variants, &catalog);
     }
     // Decide how the checklist will run before any network work, so a missing terminal
     // is reported at once rather than after minutes of probing.
@@ -55,7 +66,7 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
 
     let config = engine_config(&args.network)?;
     let engine = Engine::new(config)?;
-    let runtime = super::runtime()?;
+    let runtime = runtime()?;
     let (mut evidence, mut interrupted) = run_probes(&engine, &runtime, &plan, args.quiet);
     if let (Some(backend), false) = (&backend, interrupted) {
         let (searches, stopped) =
@@ -77,11 +88,8 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
         catalog: &catalog,
         date,
     });
-    let color = args.output.is_none() && console::colors_enabled();
-    write_out(
-        args.output.as_deref(),
-        &render::report::render(&report, format, color),
-    )?;
+    let color = out.to_terminal() && console::colors_enabled();
+    out.write(&render::report::render(&report, out.format, color))?;
     if interrupted {
         eprintln!("stopped early: the report covers what was checked before you pressed Ctrl-C");
     }
@@ -90,20 +98,6 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
     } else {
         Exit::Success
     })
-}
-
-fn report_format(args: &AuditArgs) -> OutputFormat {
-    match args.format {
-        Some(AuditFormat::Text) => OutputFormat::Text,
-        Some(AuditFormat::Md) => OutputFormat::Markdown,
-        Some(AuditFormat::Html) => OutputFormat::Html,
-        Some(AuditFormat::Json) => OutputFormat::Json,
-        None => args
-            .output
-            .as_deref()
-            .and_then(OutputFormat::from_path)
-            .unwrap_or(OutputFormat::Text),
-    }
 }
 
 /// The walkthrough, then "Is this you?" for each profile or page that may be yours.
@@ -194,7 +188,7 @@ fn review_items(
 
 /// Everything to check by hand: profile pages, search links, and the printable checklist.
 fn offline(
-    args: &AuditArgs,
+    out: &Output,
     plan: &findable::Plan,
     variants: &Variants,
     catalog: &Catalog,
@@ -206,12 +200,11 @@ fn offline(
         searches: &searches,
         checks: &checks,
     };
-    let text = match report_format(args) {
+    out.write(&match out.format {
         OutputFormat::Json => render::json(plan),
         OutputFormat::Text => render::offline::text(&doc),
         OutputFormat::Markdown => render::offline::markdown(&doc),
         OutputFormat::Html => render::offline::html(&doc),
-    };
-    write_out(args.output.as_deref(), &text)?;
+    })?;
     Ok(Exit::Success)
 }

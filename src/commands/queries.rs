@@ -3,23 +3,30 @@
 
 use anyhow::Result;
 
-use super::checks::load_catalog;
-use super::{Exit, load_subject, print};
-use crate::cli::{Format, QueriesArgs};
+use super::output::Output;
+use super::{Exit, load_catalog, load_subject};
+use crate::cli::{LIST_FORMATS, QueriesArgs};
 use findable::Variants;
 use findable::plan::links::SearchLinks;
 use findable::plan::queries;
-use findable::render;
+use findable::render::{self, OutputFormat};
 
 pub fn run(args: &QueriesArgs) -> Result<Exit> {
+    let out = Output::resolve(
+        args.format,
+        args.output.as_deref(),
+        LIST_FORMATS,
+        OutputFormat::Text,
+        "the list of searches",
+    )?;
     let subject = load_subject(&args.subject)?;
     let variants = Variants::generate(&subject);
     let catalog = load_catalog(args.checks.as_deref())?;
     let planned = queries::build(&subject, &variants, &catalog.checks, args.max_queries);
     let links = SearchLinks::build(&planned, &variants.names);
-    print(&match args.format {
-        Format::Json => render::json(&links),
-        Format::Text => render::queries::text(&links),
+    out.write(&match out.format {
+        OutputFormat::Json => render::json(&links),
+        _ => render::queries::text(&links),
     })?;
     Ok(Exit::Success)
 }
