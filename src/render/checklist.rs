@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use maud::{Markup, html};
 
-use super::escape::{markdown as md, markdown_autolink, text as clean};
+use super::escape::{markdown as md, markdown_target, text as clean};
 use super::page::{self, Page, link, prose, text as t};
 use super::plural;
 use super::wrap::Writer;
@@ -37,10 +37,6 @@ fn priority(p: Priority) -> &'static str {
     }
 }
 
-fn md_link(url: &str) -> String {
-    markdown_autolink(url).unwrap_or_else(|| md(url))
-}
-
 /// The checklist as a Markdown document of its own.
 pub fn markdown(checks: &[&Check]) -> String {
     let mut out = format!("# {TITLE}\n\n{INTRO}\n");
@@ -69,7 +65,7 @@ pub(crate) fn markdown_sections(out: &mut String, checks: &[&Check], level: usiz
             let _ = writeln!(
                 out,
                 "  - Help: {} (checked {})",
-                md_link(&s.help_url),
+                markdown_target(&s.help_url),
                 md(&s.as_of)
             );
         }
@@ -77,8 +73,8 @@ pub(crate) fn markdown_sections(out: &mut String, checks: &[&Check], level: usiz
             let _ = writeln!(
                 out,
                 "\nReport abuse: {}; report an account pretending to be you: {}",
-                md_link(&report.abuse),
-                md_link(&report.impersonation)
+                markdown_target(&report.abuse),
+                markdown_target(&report.impersonation)
             );
         }
     }

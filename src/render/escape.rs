@@ -73,6 +73,12 @@ pub fn markdown_autolink(url: &str) -> Option<String> {
     web_url(url).map(|u| format!("<{u}>"))
 }
 
+/// A link target shown in Markdown: the autolink when it is a web address, else the
+/// target as escaped text (a phone number stays a phone number).
+pub fn markdown_target(target: &str) -> String {
+    markdown_autolink(target).unwrap_or_else(|| markdown(target))
+}
+
 /// The address to link to, when `url` is a well-formed http(s) address with a host:
 /// normalised, so quotes, spaces and angle brackets are percent-encoded and cannot end an
 /// attribute or an autolink. Anything else (`javascript:`, `data:`, a phone number,

@@ -3,16 +3,11 @@
 
 use std::fmt::Write as _;
 
-use super::escape::{markdown as md, markdown_autolink, text as clean};
+use super::escape::{markdown as md, markdown_target, text as clean};
 use crate::incident::{LOG_HEADERS, LogEntry, Step};
 
 const WIDTH: usize = 80;
 const BODY_INDENT: &str = "    ";
-
-/// A web address as an autolink; a phone number, an email address or anything else as text.
-fn md_target(target: &str) -> String {
-    markdown_autolink(target).unwrap_or_else(|| md(target))
-}
 
 fn wrap_options<'a>(indent: &'a str, subsequent: &'a str) -> textwrap::Options<'a> {
     // Never split a word or URL, not even at a hyphen: a broken address cannot be copied.
@@ -89,7 +84,7 @@ pub fn steps_markdown(steps: &[Step]) -> String {
             out.push('\n');
         }
         for (label, target) in &s.links {
-            let _ = writeln!(out, "- {}: {}", md(label), md_target(target));
+            let _ = writeln!(out, "- {}: {}", md(label), markdown_target(target));
         }
     }
     out

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use maud::html;
 
-use super::escape::{markdown as md, markdown_autolink};
+use super::escape::{markdown as md, markdown_target};
 use super::page::{self, Page, link_and_address, text as t};
 use super::wrap::Writer;
 use super::{checklist, plural, probe, queries};
@@ -54,8 +54,7 @@ pub fn markdown(doc: &HandChecks<'_>) -> String {
     for (site, urls) in probe::profile_pages(doc.plan) {
         let _ = writeln!(out, "\n### {} ({})\n", md(site), plural(urls.len(), "page"));
         for url in urls {
-            let target = markdown_autolink(url).unwrap_or_else(|| md(url));
-            let _ = writeln!(out, "- {target}");
+            let _ = writeln!(out, "- {}", markdown_target(url));
         }
     }
     out.push_str("\n## Searches\n\n");

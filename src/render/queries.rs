@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use maud::{Markup, html};
 
-use super::escape::{markdown as md, markdown_autolink, text as clean};
+use super::escape::{markdown as md, markdown_target, text as clean};
 use super::page::{link, text as t};
 use crate::plan::links::{Link, SearchLinks};
 
@@ -39,8 +39,12 @@ fn link_lines(out: &mut String, links: &[Link]) {
 
 fn md_links(out: &mut String, indent: &str, links: &[Link]) {
     for link in links {
-        let target = markdown_autolink(&link.url).unwrap_or_else(|| md(&link.url));
-        let _ = writeln!(out, "{indent}- {}: {target}", md(&link.site));
+        let _ = writeln!(
+            out,
+            "{indent}- {}: {}",
+            md(&link.site),
+            markdown_target(&link.url)
+        );
     }
 }
 
