@@ -51,10 +51,15 @@ pub fn text(doc: &HandChecks<'_>) -> String {
 
 pub fn markdown(doc: &HandChecks<'_>) -> String {
     let mut out = format!("# {TITLE}\n\n{INTRO}\n\n## Profile pages\n");
-    for (site, urls) in probe::profile_pages(doc.plan) {
-        let _ = writeln!(out, "\n### {} ({})\n", md(site), plural(urls.len(), "page"));
-        for url in urls {
-            let _ = writeln!(out, "- {}", markdown_target(url));
+    for (site, probes) in probe::profile_pages(doc.plan) {
+        let _ = writeln!(
+            out,
+            "\n### {} ({})\n",
+            md(site),
+            plural(probes.len(), "page")
+        );
+        for p in probes {
+            let _ = writeln!(out, "- {}", markdown_target(&p.url));
         }
     }
     out.push_str("\n## Searches\n\n");
@@ -83,11 +88,11 @@ pub fn html(doc: &HandChecks<'_>) -> String {
         main: html! {
             section #pages aria-labelledby="pages-h" {
                 h2 #pages-h { "Profile pages" }
-                @for (site, urls) in &pages {
-                    h3 { (t(site)) " (" (plural(urls.len(), "page")) ")" }
+                @for (site, probes) in &pages {
+                    h3 { (t(site)) " (" (plural(probes.len(), "page")) ")" }
                     ul.links {
-                        @for url in urls {
-                            li { (link_and_address(url, &format!("Open this {site} profile"))) }
+                        @for p in probes {
+                            li { (link_and_address(&p.url, &format!("Open @{} on {site}", p.username))) }
                         }
                     }
                 }

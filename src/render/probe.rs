@@ -7,32 +7,28 @@ use std::fmt::Write as _;
 use super::escape::text as clean;
 use super::plural;
 use crate::evidence::{Evidence, ProbeStatus, UnknownReason};
-use crate::plan::Plan;
+use crate::plan::{Plan, PlannedProbe};
 
-/// Each site of the plan with its profile pages, in plan order; sites with none are left
-/// out.
-pub(crate) fn profile_pages(plan: &Plan) -> Vec<(&str, Vec<&str>)> {
+/// Each site of the plan with its probes (username and profile page), in plan order;
+/// sites with none are left out.
+pub(crate) fn profile_pages(plan: &Plan) -> Vec<(&str, Vec<&PlannedProbe>)> {
     plan.sites
         .iter()
         .map(|site| {
-            let urls: Vec<&str> = plan
-                .probes
-                .iter()
-                .filter(|p| p.site == site.name)
-                .map(|p| p.url.as_str())
-                .collect();
-            (site.name.as_str(), urls)
+            let probes: Vec<&PlannedProbe> =
+                plan.probes.iter().filter(|p| p.site == site.name).collect();
+            (site.name.as_str(), probes)
         })
-        .filter(|(_, urls)| !urls.is_empty())
+        .filter(|(_, probes)| !probes.is_empty())
         .collect()
 }
 
 /// Each site's pages: "instagram (3 pages):" then one address a line.
 pub(crate) fn pages_text(out: &mut String, plan: &Plan) {
-    for (site, urls) in profile_pages(plan) {
-        let _ = writeln!(out, "\n{} ({}):", clean(site), plural(urls.len(), "page"));
-        for url in urls {
-            let _ = writeln!(out, "  {}", clean(url));
+    for (site, probes) in profile_pages(plan) {
+        let _ = writeln!(out, "\n{} ({}):", clean(site), plural(probes.len(), "page"));
+        for p in probes {
+            let _ = writeln!(out, "  {}", clean(&p.url));
         }
     }
 }
