@@ -2,7 +2,8 @@
 //!
 //! The library is the pipeline from `DESIGN.md`: a [`Subject`] becomes [`Variants`] (every
 //! name and username a pupil might try), which combine with the [`Catalog`] of per-platform
-//! checks. The binary in `main.rs` is a thin shell over these stages.
+//! checks. Every document a person reads is made from these stages' plain data by
+//! [`render`]. The binary in `main.rs` is a thin shell over these stages.
 
 pub mod assess;
 pub mod catalog;

@@ -165,10 +165,12 @@ fn review_items(
         .probes
         .iter()
         .filter(|p| p.status == ProbeStatus::Found && !given.contains(&p.username.to_lowercase()))
-        .map(|p| ReviewItem {
-            url: p.url.clone(),
-            title: format!("A public {} account: @{}", p.platform, p.username),
-            why: format!("a username pupils would try ({})", p.source),
+        .map(|p| {
+            review_item(
+                &p.url,
+                &format!("A public {} account: @{}", p.platform, p.username),
+                &format!("a username pupils would try ({})", p.source),
+            )
         })
         .collect();
     let matcher = Matcher::for_catalog(subject, variants, catalog);
@@ -176,14 +178,25 @@ fn review_items(
     for page in &judged.pages {
         if page.relevance.class < MatchClass::Confirmed && !items.iter().any(|i| i.url == page.url)
         {
-            items.push(ReviewItem {
-                url: page.url.clone(),
-                title: page.title.clone(),
-                why: page.relevance.reasons.join("; "),
-            });
+            items.push(review_item(
+                &page.url,
+                &page.title,
+                &page.relevance.reasons.join("; "),
+            ));
         }
     }
     items
+}
+
+/// A question for the review, its words cleaned: titles come from search servers and the
+/// prompt shows them as they are. The address stays exact: the answer is saved under it.
+fn review_item(url: &str, title: &str, why: &str) -> ReviewItem {
+    let clean = |s: &str| render::escape::text(s).trim().to_string();
+    ReviewItem {
+        url: url.to_string(),
+        title: clean(title),
+        why: clean(why),
+    }
 }
 
 /// Everything to check by hand: profile pages, search links, and the printable checklist.
