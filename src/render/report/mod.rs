@@ -34,9 +34,6 @@ pub fn render(report: &Report, format: OutputFormat, color: bool) -> String {
     }
 }
 
-/// Every format a report can be written in.
-pub const FORMATS: [OutputFormat; 4] = OutputFormat::ALL;
-
 // ---- Wording shared by every format ----
 
 const TOP_ACTIONS: &str = "Do these first: about ten minutes";
