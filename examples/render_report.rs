@@ -1,22 +1,23 @@
 //! Renders a saved report as one HTML page, for the browser check in CI:
 //! `cargo run --example render_report -- fixtures/reports/hostile.json out.html`.
-//! A third argument (`text`, `markdown`, `html`, `json`) picks another format.
+//! A third argument (`text`, `md`, `html`, `json`) picks another format.
 
 use std::process::ExitCode;
 
-use findable::report::{self, Report, ReportFormat};
+use findable::render::{self, OutputFormat};
+use findable::report::Report;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (input, output) = match args.as_slice() {
         [input, output] | [input, output, _] => (input, output),
         _ => {
-            eprintln!("usage: render_report REPORT.json OUT.html [text|markdown|html|json]");
+            eprintln!("usage: render_report REPORT.json OUT.html [text|md|html|json]");
             return ExitCode::from(2);
         }
     };
-    let format = match args.get(2).map(|f| f.parse::<ReportFormat>()) {
-        None => ReportFormat::Html,
+    let format = match args.get(2).map(|f| f.parse::<OutputFormat>()) {
+        None => OutputFormat::Html,
         Some(Ok(f)) => f,
         Some(Err(e)) => {
             eprintln!("{e}");
@@ -33,7 +34,7 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    if let Err(e) = std::fs::write(output, report::render(&report, format, false)) {
+    if let Err(e) = std::fs::write(output, render::report::render(&report, format, false)) {
         eprintln!("cannot write {output}: {e}");
         return ExitCode::FAILURE;
     }

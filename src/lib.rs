@@ -2,19 +2,24 @@
 //!
 //! The library is the pipeline from `DESIGN.md`: a [`Subject`] becomes [`Variants`] (every
 //! name and username a pupil might try), which combine with the [`Catalog`] of per-platform
-//! checks. The binary in `main.rs` is a thin shell over these stages.
+//! checks. Every document a person reads is made from these stages' plain data by
+//! [`render`]. The binary in `main.rs` is a thin shell over these stages.
 
 pub mod assess;
 pub mod audit;
 pub mod catalog;
 pub mod checklist;
+pub mod checklist_summary;
+pub mod contacts;
 pub mod engine;
 pub mod evidence;
 pub mod incident;
 pub mod plan;
 pub mod private_file;
 pub mod relevance;
+pub mod render;
 pub mod report;
+pub mod search_results;
 pub mod subject;
 pub mod variants;
 

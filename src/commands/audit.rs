@@ -6,26 +6,38 @@ use std::io::IsTerminal;
 
 use anyhow::{Context, Result};
 
-use super::checklist::{state_path, write_out};
-use super::checks::load_catalog;
-use super::probe::{build_plan, engine_config, run_probes};
-use super::search::{backend, run_searches};
-use super::{Exit, InputError, load_subject};
-use crate::cli::{AuditArgs, AuditFormat};
+use super::output::Output;
+use super::{
+    Exit, InputError, backend, build_plan, engine_config, load_catalog, load_subject, run_probes,
+    run_searches, runtime, state_path,
+};
+use crate::cli::{AuditArgs, REPORT_FORMATS};
 use findable::assess::{self, Input};
 use findable::checklist::{self, Answers, Outcome, ReviewItem, prompt::TerminalPrompter};
 use findable::engine::Engine;
 use findable::evidence::ProbeStatus;
+use findable::plan::links::SearchLinks;
 use findable::plan::queries;
 use findable::relevance::{JudgedSearches, MatchClass, Matcher};
-use findable::report::{self, ReportFormat};
+use findable::render::{self, OutputFormat};
 use findable::{Catalog, Variants};
 
 pub fn run(args: &AuditArgs) -> Result<Exit> {
+    let what = if args.offline {
+        "the list to check by hand (--offline)"
+    } else {
+        "the report"
+    };
+    let out = Output::resolve(
+        args.format,
+        args.output.as_deref(),
+        REPORT_FORMATS,
+        OutputFormat::Text,
+        what,
+    )?;
     let subject = load_subject(&args.subject)?;
     let variants = Variants::generate(&subject);
     let catalog = load_catalog(args.sources.checks.as_deref())?;
-    let format = report_format(args);
     let mut plan = build_plan(&args.subject, &args.sources)?;
     plan.queries = queries::build(
         &subject,
@@ -36,7 +48,7 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
     let backend = backend(&args.search)?;
 
     if args.offline {
-        return offline(args, &plan, &variants, &catalog);
+        return offline(&out, &plan, &variants, &catalog);
     }
     // Decide how the checklist will run before any network work, so a missing terminal
     // is reported at once rather than after minutes of probing.
@@ -54,7 +66,7 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
 
     let config = engine_config(&args.network)?;
     let engine = Engine::new(config)?;
-    let runtime = super::runtime()?;
+    let runtime = runtime()?;
     let (mut evidence, mut interrupted) = run_probes(&engine, &runtime, &plan, args.quiet);
     if let (Some(backend), false) = (&backend, interrupted) {
         let (searches, stopped) =
@@ -76,11 +88,8 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
         catalog: &catalog,
         date,
     });
-    let color = args.output.is_none() && console::colors_enabled();
-    write_out(
-        args.output.as_deref(),
-        &report::render(&report, format, color),
-    )?;
+    let color = out.to_terminal() && console::colors_enabled();
+    out.write(&render::report::render(&report, out.format, color))?;
     if interrupted {
         eprintln!("stopped early: the report covers what was checked before you pressed Ctrl-C");
     }
@@ -89,20 +98,6 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
     } else {
         Exit::Success
     })
-}
-
-fn report_format(args: &AuditArgs) -> ReportFormat {
-    match args.format {
-        Some(AuditFormat::Text) => ReportFormat::Text,
-        Some(AuditFormat::Md) => ReportFormat::Markdown,
-        Some(AuditFormat::Html) => ReportFormat::Html,
-        Some(AuditFormat::Json) => ReportFormat::Json,
-        None => args
-            .output
-            .as_deref()
-            .and_then(ReportFormat::from_path)
-            .unwrap_or(ReportFormat::Text),
-    }
 }
 
 /// The walkthrough, then "Is this you?" for each profile or page that may be yours.
@@ -170,10 +165,12 @@ fn review_items(
         .probes
         .iter()
         .filter(|p| p.status == ProbeStatus::Found && !given.contains(&p.username.to_lowercase()))
-        .map(|p| ReviewItem {
-            url: p.url.clone(),
-            title: format!("A public {} account: @{}", p.platform, p.username),
-            why: format!("a username pupils would try ({})", p.source),
+        .map(|p| {
+            review_item(
+                &p.url,
+                &format!("A public {} account: @{}", p.platform, p.username),
+                &format!("a username pupils would try ({})", p.source),
+            )
         })
         .collect();
     let matcher = Matcher::for_catalog(subject, variants, catalog);
@@ -181,57 +178,46 @@ fn review_items(
     for page in &judged.pages {
         if page.relevance.class < MatchClass::Confirmed && !items.iter().any(|i| i.url == page.url)
         {
-            items.push(ReviewItem {
-                url: page.url.clone(),
-                title: page.title.clone(),
-                why: page.relevance.reasons.join("; "),
-            });
+            items.push(review_item(
+                &page.url,
+                &page.title,
+                &page.relevance.reasons.join("; "),
+            ));
         }
     }
     items
 }
 
+/// A question for the review, its words cleaned: titles come from search servers and the
+/// prompt shows them as they are. The address stays exact: the answer is saved under it.
+fn review_item(url: &str, title: &str, why: &str) -> ReviewItem {
+    let clean = |s: &str| render::escape::text(s).trim().to_string();
+    ReviewItem {
+        url: url.to_string(),
+        title: clean(title),
+        why: clean(why),
+    }
+}
+
 /// Everything to check by hand: profile pages, search links, and the printable checklist.
 fn offline(
-    args: &AuditArgs,
+    out: &Output,
     plan: &findable::Plan,
     variants: &Variants,
     catalog: &Catalog,
 ) -> Result<Exit> {
-    let json = matches!(args.format, Some(AuditFormat::Json));
-    if json {
-        write_out(
-            args.output.as_deref(),
-            &(serde_json::to_string_pretty(plan)? + "\n"),
-        )?;
-        return Ok(Exit::Success);
-    }
-    let mut out = String::from(
-        "# Check it yourself\n\nfindable did not go online. Open these in a private (incognito) window, so you\nsee what a stranger sees rather than your own logged-in view.\n\n## Profile pages\n",
-    );
-    for site in &plan.sites {
-        let urls: Vec<&str> = plan
-            .probes
-            .iter()
-            .filter(|p| p.site == site.name)
-            .map(|p| p.url.as_str())
-            .collect();
-        if !urls.is_empty() {
-            out.push_str(&format!("\n{}:\n", site.name));
-            for url in urls {
-                out.push_str(&format!("- <{url}>\n"));
-            }
-        }
-    }
-    out.push_str("\n## Searches\n\n");
-    out.push_str(&super::queries::render(
-        &plan.queries,
-        variants,
-        crate::cli::Format::Text,
-    )?);
+    let searches = SearchLinks::build(&plan.queries, &variants.names);
     let checks: Vec<&findable::catalog::Check> = catalog.checks.iter().collect();
-    out.push('\n');
-    out.push_str(&checklist::print::markdown(&checks).replacen("# ", "## ", 1));
-    write_out(args.output.as_deref(), &out)?;
+    let doc = render::offline::HandChecks {
+        plan,
+        searches: &searches,
+        checks: &checks,
+    };
+    out.write(&match out.format {
+        OutputFormat::Json => render::json(plan),
+        OutputFormat::Text => render::offline::text(&doc),
+        OutputFormat::Markdown => render::offline::markdown(&doc),
+        OutputFormat::Html => render::offline::html(&doc),
+    })?;
     Ok(Exit::Success)
 }

@@ -6,89 +6,28 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
-use clap::ValueEnum;
 use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, Select};
 
-use super::checks::load_catalog;
-use super::{Exit, InputError, print};
+use super::output::Output;
+use super::{Exit, InputError, load_catalog};
+use crate::cli::{INCIDENT_FORMATS, IncidentArgs};
 use findable::Catalog;
 use findable::incident::{self, IncidentInput, Kind, Responsible};
+use findable::render::{self, OutputFormat};
 
 const CSV_NAME: &str = "evidence-log.csv";
 const MD_NAME: &str = "evidence-log.md";
 
-#[derive(Debug, clap::Args)]
-#[command(after_help = "\
-Examples:
-  findable incident
-  findable incident --platform tiktok --responsible pupil --url https://www.tiktok.com/@x/video/1
-  findable incident --platform instagram --impersonation --log ~/Documents/incident
-
-In a terminal it asks about anything the flags leave out; elsewhere it never asks.")]
-pub struct IncidentArgs {
-    /// The platform it is on, as a check id (see `findable checks list`), e.g. tiktok
-    #[arg(long, value_name = "ID")]
-    pub platform: Option<String>,
-    /// It is a fake account pretending to be you or the school
-    #[arg(long)]
-    pub impersonation: bool,
-    /// Who is behind it, if you know
-    #[arg(long, value_enum, value_name = "WHO")]
-    pub responsible: Option<ResponsibleArg>,
-    /// The address of the post, video or account
-    #[arg(long, value_name = "URL")]
-    pub url: Option<String>,
-    /// It includes threats, hate, sexual content or upskirting, or is persistent anonymous abuse
-    #[arg(long)]
-    pub threats: bool,
-    /// Write evidence-log.csv and evidence-log.md to DIR, readable by you only
-    #[arg(long, value_name = "DIR")]
-    pub log: Option<PathBuf>,
-    /// Output format for the steps
-    #[arg(long, value_enum, default_value_t = IncidentFormat::Text)]
-    pub format: IncidentFormat,
-    /// Use the check files in DIR instead of the built-in ones
-    #[arg(long, value_name = "DIR")]
-    pub checks: Option<PathBuf>,
-    /// Ask nothing, even in a terminal: use the flags as given
-    #[arg(long)]
-    pub no_input: bool,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ResponsibleArg {
-    /// A pupil (the school's behaviour policy)
-    Pupil,
-    /// A parent or carer (the parental code of conduct)
-    Parent,
-    /// A member of staff (the staff code of conduct)
-    Colleague,
-    /// Not known (the school decides who leads)
-    Unknown,
-}
-
-impl From<ResponsibleArg> for Responsible {
-    fn from(arg: ResponsibleArg) -> Self {
-        match arg {
-            ResponsibleArg::Pupil => Responsible::Pupil,
-            ResponsibleArg::Parent => Responsible::Parent,
-            ResponsibleArg::Colleague => Responsible::Colleague,
-            ResponsibleArg::Unknown => Responsible::Unknown,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum IncidentFormat {
-    /// Readable text, 80 columns
-    Text,
-    /// Markdown, to save or print
-    Md,
-}
-
 pub fn run(args: &IncidentArgs) -> Result<Exit> {
+    let out = Output::resolve(
+        args.format,
+        args.output.as_deref(),
+        INCIDENT_FORMATS,
+        OutputFormat::Text,
+        "the steps",
+    )?;
     let catalog = load_catalog(args.checks.as_deref())?;
     let platform = match &args.platform {
         Some(wanted) => Some(platform_id(&catalog, wanted)?),
@@ -125,11 +64,10 @@ pub fn run(args: &IncidentArgs) -> Result<Exit> {
     }
 
     let steps = incident::steps(&input, &catalog);
-    let text = match args.format {
-        IncidentFormat::Text => incident::render_text(&steps),
-        IncidentFormat::Md => incident::render_markdown(&steps),
-    };
-    print(&text)?;
+    out.write(&match out.format {
+        OutputFormat::Markdown => render::incident::steps_markdown(&steps),
+        _ => render::incident::steps_text(&steps),
+    })?;
 
     match &args.log {
         Some(dir) => write_log(dir, &input, &catalog)?,
@@ -285,8 +223,8 @@ fn write_log(dir: &Path, input: &IncidentInput, catalog: &Catalog) -> Result<()>
         anyhow::bail!(will_not_overwrite(&existing));
     }
     let entries = incident::log_entries(input, catalog);
-    let csv = incident::evidence_log_csv(&entries).context("cannot build the evidence log")?;
-    let md = incident::evidence_log_markdown(&entries);
+    let csv = render::incident::log_csv(&entries).context("cannot build the evidence log")?;
+    let md = render::incident::log_markdown(&entries);
     for (name, text) in [(CSV_NAME, csv), (MD_NAME, md)] {
         let path = dir.join(name);
         findable::private_file::write(&path, text.as_bytes())

@@ -1,21 +1,35 @@
-//! One function per subcommand, plus the mapping from errors to exit codes.
+//! One function per subcommand, the mapping from errors to exit codes, and what several
+//! commands share: loading the subject and the checks, and running probes and searches
+//! with a progress bar. No command uses another; documents come from `findable::render`.
 
 mod audit;
 mod checklist;
 mod checks;
-pub mod incident;
+mod incident;
+mod output;
 mod probe;
 mod queries;
 mod search;
 mod variants;
 
-use std::io::{self, Write};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{Context, Result};
 
-use crate::cli::Command;
-use findable::catalog::CatalogError;
-use findable::subject::SubjectError;
+use crate::cli::{BackendChoice, Command, NetworkArgs, SearchOptions, SourceArgs, SubjectArgs};
+use findable::Catalog;
+use findable::catalog::import::load_site_list;
+use findable::catalog::{CatalogError, Site};
+use findable::engine::search::Backend;
+use findable::engine::{Engine, EngineConfig};
+use findable::evidence::{Evidence, ProbeStatus, QueryResult};
+use findable::plan::queries::PlannedQuery;
+use findable::plan::{Plan, PlanOptions};
+use findable::subject::{Handle, SubjectError};
+use findable::variants::{Variant, Variants};
+use output::print;
 
 /// How `findable` exits; scripts and CI can rely on these numbers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -37,7 +51,7 @@ pub fn run(command: Command) -> Result<Exit> {
     match command {
         Command::Audit(args) => audit::run(&args),
         Command::Schema => {
-            print(&(serde_json::to_string_pretty(&findable::report::schema())? + "\n"))?;
+            print(&findable::render::json(&findable::report::schema()))?;
             Ok(Exit::Success)
         }
         Command::Variants(args) => variants::run(&args),
@@ -59,6 +73,7 @@ pub fn classify(error: &anyhow::Error) -> Exit {
             || cause.is::<findable::plan::PlanError>()
             || cause.is::<findable::catalog::import::ImportError>()
             || cause.is::<findable::checklist::AnswersError>()
+            || cause.is::<findable::render::FormatError>()
     });
     if input { Exit::BadInput } else { Exit::Failure }
 }
@@ -68,17 +83,8 @@ pub fn classify(error: &anyhow::Error) -> Exit {
 #[error("{0}")]
 pub struct InputError(pub String);
 
-/// Writes `text` to stdout; a closed pipe (`findable ... | head`) is not an error.
-pub fn print(text: &str) -> Result<()> {
-    let mut out = io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(()),
-        other => Ok(other?),
-    }
-}
-
 /// The subject from `--subject FILE` and/or the flags, validated.
-pub fn load_subject(args: &crate::cli::SubjectArgs) -> Result<findable::Subject> {
+pub fn load_subject(args: &SubjectArgs) -> Result<findable::Subject> {
     use findable::subject::SubjectInput;
     let from_file = match &args.subject {
         Some(path) => SubjectInput::from_file(path)?,
@@ -111,7 +117,7 @@ pub fn progress_bar(total: u64, quiet: bool, what: &str) -> indicatif::ProgressB
         bar.set_style(style);
     }
     bar.set_message("0 found");
-    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+    bar.enable_steady_tick(Duration::from_millis(120));
     bar
 }
 
@@ -123,11 +129,185 @@ pub async fn ctrl_c() {
     }
 }
 
-/// "1 page" or "3 pages".
-pub fn plural(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+/// The built-in catalog, or the one in `dir` when given.
+pub fn load_catalog(dir: Option<&Path>) -> Result<Catalog> {
+    match dir {
+        Some(dir) => Catalog::load_dir(dir).context("--checks"),
+        None => Catalog::builtin().context("the built-in check files are invalid (a findable bug)"),
     }
+}
+
+/// Sites from `--sites`, `--checks` or the built-in catalog, then the plan over them.
+pub fn build_plan(subject: &SubjectArgs, sources: &SourceArgs) -> Result<Plan> {
+    let sites = match &sources.sites {
+        Some(path) => {
+            let imported = load_site_list(path).context("--sites")?;
+            for warning in &imported.warnings {
+                eprintln!("warning: {warning}");
+            }
+            imported.sites
+        }
+        None => load_catalog(sources.checks.as_deref())?
+            .checks
+            .iter()
+            .filter_map(Site::from_check)
+            .collect(),
+    };
+    let (usernames, handles) = usernames(subject)?;
+    let options = PlanOptions {
+        max_usernames: sources.max_usernames,
+        platforms: sources.platforms.clone(),
+        ..PlanOptions::default()
+    };
+    Ok(Plan::build(sites, &usernames, &handles, &options)?)
+}
+
+/// The usernames to try: every variant of the person's name, or with no name given,
+/// just the handles from `--username`.
+fn usernames(args: &SubjectArgs) -> Result<(Vec<Variant>, Vec<Handle>)> {
+    if args.name.is_some() || args.subject.is_some() {
+        let subject = load_subject(args)?;
+        let variants = Variants::generate(&subject);
+        return Ok((variants.usernames, subject.usernames));
+    }
+    let handles = args
+        .usernames
+        .iter()
+        .map(|u| Handle::parse(u))
+        .collect::<Result<Vec<_>, _>>()?;
+    if handles.is_empty() {
+        return Err(InputError(
+            "nothing to probe: give --name \"Jane Smith\" or at least one --username".into(),
+        )
+        .into());
+    }
+    let variants = handles
+        .iter()
+        .map(|h| Variant {
+            text: h.handle.clone(),
+            source: "username you gave".into(),
+            weight: 1.0,
+        })
+        .collect();
+    Ok((variants, handles))
+}
+
+/// The engine settings from the network flags, checked.
+pub fn engine_config(args: &NetworkArgs) -> Result<EngineConfig> {
+    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 600.0) {
+        return Err(InputError(format!(
+            "--timeout {} must be between 0 and 600 seconds",
+            args.timeout
+        ))
+        .into());
+    }
+    if args.concurrency == 0 {
+        return Err(InputError("--concurrency must be at least 1".into()).into());
+    }
+    Ok(EngineConfig {
+        timeout: Duration::from_secs_f64(args.timeout),
+        concurrency: args.concurrency,
+        ..EngineConfig::default()
+    })
+}
+
+/// The plan's probes with a progress bar; the flag says whether Ctrl-C cut them short.
+pub fn run_probes(
+    engine: &Engine,
+    runtime: &tokio::runtime::Runtime,
+    plan: &Plan,
+    quiet: bool,
+) -> (Evidence, bool) {
+    let bar = progress_bar(plan.probes.len() as u64, quiet, "checking profiles");
+    let mut found = 0;
+    let evidence = runtime.block_on(async {
+        engine
+            .run(
+                plan,
+                |result| {
+                    if result.status == ProbeStatus::Found {
+                        found += 1;
+                        bar.set_message(format!("{found} found"));
+                    }
+                    bar.inc(1);
+                },
+                ctrl_c(),
+            )
+            .await
+    });
+    bar.finish_and_clear();
+    let interrupted = evidence.partial && evidence.probes.len() < evidence.planned;
+    (evidence, interrupted)
+}
+
+/// Runs `queries` with a progress bar; the flag says whether Ctrl-C cut them short.
+pub fn run_searches(
+    engine: &Engine,
+    runtime: &tokio::runtime::Runtime,
+    queries: &[PlannedQuery],
+    backend: &Backend,
+    quiet: bool,
+) -> (Vec<QueryResult>, bool) {
+    let bar = progress_bar(queries.len() as u64, quiet, "searching");
+    let outcome = runtime.block_on(async {
+        let mut hits = 0;
+        engine
+            .search(
+                queries,
+                backend,
+                None,
+                |result| {
+                    hits += result.results.len();
+                    bar.set_message(format!("{hits} results"));
+                    bar.inc(1);
+                },
+                ctrl_c(),
+            )
+            .await
+    });
+    bar.finish_and_clear();
+    outcome
+}
+
+/// The backend the flags ask for; `None` for `--backend none`.
+pub fn backend(options: &SearchOptions) -> Result<Option<Backend>> {
+    let choice = options.backend.unwrap_or(if options.searxng.is_some() {
+        BackendChoice::Searxng
+    } else {
+        BackendChoice::Duckduckgo
+    });
+    Ok(match choice {
+        BackendChoice::None => None,
+        BackendChoice::Searxng => {
+            let base = options.searxng.clone().ok_or_else(|| {
+                InputError("--backend searxng needs --searxng URL (your SearXNG instance)".into())
+            })?;
+            Some(Backend::SearXng { base })
+        }
+        BackendChoice::Duckduckgo => Some(Backend::DuckDuckGo {
+            base: options.duckduckgo_url.clone(),
+        }),
+        BackendChoice::Brave => {
+            let key = std::env::var("BRAVE_API_KEY")
+                .ok()
+                .filter(|k| !k.trim().is_empty())
+                .ok_or_else(|| {
+                    InputError("--backend brave needs your API key in the BRAVE_API_KEY environment variable".into())
+                })?;
+            Some(Backend::Brave {
+                base: options.brave_url.clone(),
+                key,
+            })
+        }
+    })
+}
+
+/// The saved-answers file: `--state`, or answers.toml in the user's data folder.
+pub fn state_path(explicit: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = explicit {
+        return Ok(path.to_path_buf());
+    }
+    let dirs = directories::ProjectDirs::from("", "", "findable")
+        .context("cannot find your user data folder; give --state FILE")?;
+    Ok(dirs.data_dir().join("answers.toml"))
 }

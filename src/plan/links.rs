@@ -5,6 +5,9 @@
 use serde::Serialize;
 use url::form_urlencoded::byte_serialize;
 
+use super::queries::PlannedQuery;
+use crate::variants::Variant;
+
 /// (engine, URL prefix to which the encoded query is appended).
 const ENGINES: &[(&str, &str)] = &[
     ("DuckDuckGo", "https://duckduckgo.com/?q="),
@@ -57,6 +60,61 @@ pub fn in_app_links(name: &str) -> Vec<Link> {
         .collect()
 }
 
+/// Names worth typing into an app's search box: the likeliest few.
+pub const IN_APP_NAMES: usize = 3;
+
+/// One search a pupil might run, with a link to run it on each search engine.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QueryLinks {
+    pub query: String,
+    /// The template that made it.
+    pub source: String,
+    /// The check it belongs to, for a platform's own searches.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    pub links: Vec<Link>,
+}
+
+/// A name, with a link to it in each app's own search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameLinks {
+    pub name: String,
+    pub links: Vec<Link>,
+}
+
+/// Every search as links to open by hand, and the likeliest names in the apps' searches:
+/// what `findable queries` lists and the offline audit embeds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchLinks {
+    pub queries: Vec<QueryLinks>,
+    pub in_app: Vec<NameLinks>,
+}
+
+impl SearchLinks {
+    /// Links for `planned`, and for the first [`IN_APP_NAMES`] of `names` (likeliest first).
+    pub fn build(planned: &[PlannedQuery], names: &[Variant]) -> SearchLinks {
+        SearchLinks {
+            queries: planned
+                .iter()
+                .map(|q| QueryLinks {
+                    query: q.text.clone(),
+                    source: q.source.clone(),
+                    platform: q.platform.clone(),
+                    links: search_links(&q.text),
+                })
+                .collect(),
+            in_app: names
+                .iter()
+                .take(IN_APP_NAMES)
+                .map(|n| NameLinks {
+                    name: n.text.clone(),
+                    links: in_app_links(&n.text),
+                })
+                .collect(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +133,28 @@ mod tests {
     fn in_app_links_keep_their_suffix() {
         let x = in_app_links("Zoë Taylor").pop().expect("x");
         assert_eq!(x.url, "https://x.com/search?q=Zo%C3%AB+Taylor&f=user");
+    }
+
+    #[test]
+    fn search_links_cover_every_query_and_the_likeliest_names() {
+        let planned = vec![PlannedQuery {
+            text: "\"Jane Smith\"".into(),
+            source: "name".into(),
+            platform: None,
+            weight: 1.0,
+        }];
+        let names: Vec<Variant> = ["Jane Smith", "Ms Smith", "Janey Smith", "Miss Smith"]
+            .iter()
+            .map(|n| Variant {
+                text: (*n).into(),
+                source: "test".into(),
+                weight: 1.0,
+            })
+            .collect();
+        let links = SearchLinks::build(&planned, &names);
+        assert_eq!(links.queries.len(), 1);
+        assert_eq!(links.queries[0].links, search_links("\"Jane Smith\""));
+        assert_eq!(links.in_app.len(), IN_APP_NAMES);
+        assert_eq!(links.in_app[2].name, "Janey Smith");
     }
 }

@@ -1,10 +1,6 @@
-//! The report a teacher reads: what a pupil could find, what to tighten first, what could
-//! not be checked. Plain data made by [`crate::assess`]; one renderer per format turns it
-//! into text, Markdown, HTML or JSON. The JSON form is stable: `findable schema` prints it.
-
-mod render;
-
-pub use render::{ReportFormat, html, json, markdown, render, text};
+//! The report a teacher reads, as plain data: what a pupil could find, what to tighten
+//! first, what could not be checked. Made by [`crate::assess`], rendered by
+//! [`crate::render::report`]. The JSON form is stable: `findable schema` prints it.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -250,9 +250,52 @@ fn offline_lists_everything_to_check_by_hand() {
     assert!(text.contains("https://www.tiktok.com/@janesmith"));
     assert!(text.contains("https://duckduckgo.com/?q=%22Jane+Smith%22+%22Oakwood+Academy%22"));
     assert!(
-        text.contains("- [ ] **Private account**"),
+        text.contains("[ ] Private account (high priority)"),
         "the printable checklist"
     );
+    assert!(!text.contains("**"), "text, not Markdown: {text}");
+}
+
+#[test]
+fn offline_writes_real_html_and_markdown_by_the_file_name() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (file, starts, link) in [
+        (
+            "hand.html",
+            "<!DOCTYPE html>",
+            "<a class=\"shown\" href=\"https://www.tiktok.com/@janesmith\"",
+        ),
+        (
+            "hand.md",
+            "# Check it yourself",
+            "- <https://www.tiktok.com/@janesmith>",
+        ),
+    ] {
+        let path = dir.path().join(file);
+        let out = findable()
+            .args([
+                "audit",
+                "--name",
+                "Jane Smith",
+                "--offline",
+                "--platforms",
+                "tiktok",
+            ])
+            .args(["--max-usernames", "2", "--max-queries", "2", "-o"])
+            .arg(&path)
+            .output()
+            .expect("runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stdout.is_empty());
+        let doc = std::fs::read_to_string(&path).expect("written");
+        assert!(doc.starts_with(starts), "{file}: {doc}");
+        assert!(doc.contains(link), "{file}: {doc}");
+        assert!(!doc.contains("<script"));
+    }
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod engine;
 mod fake_platforms_smoke;
 mod incident_cli;
 mod never_panics;
+mod output_cli;
 mod probe_cli;
 mod readme;
 mod search_cli;

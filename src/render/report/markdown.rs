@@ -6,47 +6,15 @@ use std::fmt::Write as _;
 
 use super::*;
 
-/// Untrusted text as literal Markdown. Angle brackets and ampersands become entities so
-/// the raw file holds no tag either; the rest is backslash-escaped.
-fn md(s: &str) -> String {
-    let s = clean(s);
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.trim().chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// Like [`md`], for text that starts a line or follows a list marker, where `-`, `+`, `=`
-/// or `1.` at the start would open a list or a rule.
-fn md_block(s: &str) -> String {
-    let out = md(s);
-    if out.starts_with(['-', '+', '=']) {
-        return format!("\\{out}");
-    }
-    let digits = out.chars().take_while(char::is_ascii_digit).count();
-    if digits > 0 && out[digits..].starts_with(['.', ')']) {
-        return format!("{}\\{}", &out[..digits], &out[digits..]);
-    }
-    out
-}
+use crate::render::escape::{markdown as md, markdown_autolink};
 
 /// An http(s) address as an autolink; anything else as escaped text that says why.
 fn md_url(url: &str) -> String {
     if url.trim().is_empty() {
         return NO_URL.to_string();
     }
-    match web_url(url) {
-        Some(u) => format!("<{u}>"),
+    match markdown_autolink(url) {
+        Some(link) => link,
         None => format!("{} (not a web address, so not linked)", md(url)),
     }
 }
@@ -57,13 +25,13 @@ pub fn markdown(report: &Report) -> String {
     let _ = writeln!(
         out,
         "{} · audit of {}\n",
-        md_block(&subject_line(&report.subject)),
+        md(&subject_line(&report.subject)),
         md(&display_date(&report.date))
     );
     if report.partial {
         let _ = writeln!(out, "> **Partial report.** {PARTIAL}\n");
     }
-    let _ = writeln!(out, "{}\n", md_block(&report.summary));
+    let _ = writeln!(out, "{}\n", md(&report.summary));
     let _ = writeln!(
         out,
         "**Exposure {}/100.** {SCORE_SCALE}\n",
@@ -137,7 +105,7 @@ fn findings(out: &mut String, report: &Report) {
     }
     if flagged_count(report) > 0 {
         let _ = writeln!(out, "### {ABUSE_HEADING}\n\n{ABUSE_INTRO}\n");
-        for (i, step) in ABUSE_STEPS.iter().enumerate() {
+        for (i, step) in abuse_steps().iter().enumerate() {
             let _ = writeln!(out, "{}. {step}", i + 1);
         }
         out.push('\n');

@@ -9,90 +9,28 @@ mod markdown;
 mod tests;
 mod text;
 
-use std::borrow::Cow;
-use std::fmt;
-use std::path::Path;
-use std::str::FromStr;
-
-use super::{
+use crate::report::{
     Action, Confidence, Finding, FindingKind, Priority, Report, ReportSubject, Severity, Stats,
     Unchecked,
 };
+
+use super::escape::text as clean;
+use super::{NO_URL, OutputFormat, plural};
+use crate::contacts;
 
 pub use html::html;
 pub use json::json;
 pub use markdown::markdown;
 pub use text::text;
 
-/// The formats a report can be written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ReportFormat {
-    Text,
-    Markdown,
-    Html,
-    Json,
-}
-
-impl ReportFormat {
-    /// The format a file name asks for (`.txt`, `.md`/`.markdown`, `.html`/`.htm`,
-    /// `.json`, any case); `None` for anything else.
-    pub fn from_path(path: &Path) -> Option<ReportFormat> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        match ext.as_str() {
-            "txt" => Some(ReportFormat::Text),
-            "md" | "markdown" => Some(ReportFormat::Markdown),
-            "html" | "htm" => Some(ReportFormat::Html),
-            "json" => Some(ReportFormat::Json),
-            _ => None,
-        }
-    }
-
-    /// The usual file extension, without the dot.
-    pub fn extension(self) -> &'static str {
-        match self {
-            ReportFormat::Text => "txt",
-            ReportFormat::Markdown => "md",
-            ReportFormat::Html => "html",
-            ReportFormat::Json => "json",
-        }
-    }
-}
-
-impl fmt::Display for ReportFormat {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            ReportFormat::Text => "text",
-            ReportFormat::Markdown => "markdown",
-            ReportFormat::Html => "html",
-            ReportFormat::Json => "json",
-        })
-    }
-}
-
-impl FromStr for ReportFormat {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s.to_ascii_lowercase().as_str() {
-            "text" | "txt" => Ok(ReportFormat::Text),
-            "markdown" | "md" => Ok(ReportFormat::Markdown),
-            "html" | "htm" => Ok(ReportFormat::Html),
-            "json" => Ok(ReportFormat::Json),
-            other => Err(format!(
-                "unknown report format {other:?}: use text, markdown, html or json"
-            )),
-        }
-    }
-}
-
 /// The report in `format`. `color` only matters for text: callers decide it (a terminal,
 /// `NO_COLOR`), so files and tests never get escape codes by accident.
-pub fn render(report: &Report, format: ReportFormat, color: bool) -> String {
+pub fn render(report: &Report, format: OutputFormat, color: bool) -> String {
     match format {
-        ReportFormat::Text => text(report, color),
-        ReportFormat::Markdown => markdown(report),
-        ReportFormat::Html => html(report),
-        ReportFormat::Json => json(report),
+        OutputFormat::Text => text(report, color),
+        OutputFormat::Markdown => markdown(report),
+        OutputFormat::Html => html(report),
+        OutputFormat::Json => json(report),
     }
 }
 
@@ -113,24 +51,34 @@ const UNCHECKED_INTRO: &str = "These could not be checked, so they are NOT count
 safe. Open each link in a private (incognito) window, not logged in, to see what a pupil \
 would see.";
 const NO_UNCHECKED: &str = "Everything planned was checked.";
-const NO_URL: &str = "(no address to open: search for it by hand)";
 const UNVERIFIED: &str = "This menu may look different: the path could not be checked \
 against the platform's own help pages.";
 const ABUSE_HEADING: &str = "If something here is abusive";
 const ABUSE_INTRO: &str = "Some of what was found may be abuse, or an account pretending \
 to be you. Run `findable incident` to be walked through it and keep an evidence log, or \
 follow these steps:";
-const ABUSE_STEPS: [&str; 6] = [
-    "Don't reply, comment or retaliate, and don't contact the account.",
-    "Save evidence: screenshots that show the username, the date and the web address, \
-and copy the link.",
-    "Report it to the platform (as abuse, or as an account pretending to be you).",
-    "Tell your line manager or your school's designated safeguarding lead (DSL).",
-    "Call the Professionals Online Safety Helpline on 0344 381 4772 for advice and help \
-getting it taken down.",
-    "If there are threats, hate, sexual content or persistent anonymous abuse, tell the \
-police (101, or 999 in an emergency).",
-];
+/// What to do about abuse, in short; `findable incident` has the full steps.
+fn abuse_steps() -> [String; 6] {
+    let (posh, police) = (contacts::POSH, contacts::POLICE);
+    [
+        "Don't reply, comment or retaliate, and don't contact the account.".into(),
+        "Save evidence: screenshots that show the username, the date and the web address, \
+         and copy the link."
+            .into(),
+        "Report it to the platform (as abuse, or as an account pretending to be you).".into(),
+        "Tell your line manager or your school's designated safeguarding lead (DSL).".into(),
+        format!(
+            "Call the {} on {} for advice and help getting it taken down.",
+            posh.name,
+            posh.phone.unwrap_or_default()
+        ),
+        format!(
+            "If there are threats, hate, sexual content or persistent anonymous abuse, tell \
+             the police ({}, or {} in an emergency).",
+            police.non_emergency, police.emergency
+        ),
+    ]
+}
 const FOOTER_PRIVATE: &str = "This report is private: it says where you can be found \
 online. Keep it on your own device, don't share it, and delete it when you no longer \
 need it.";
@@ -143,17 +91,8 @@ fn footer_made(date: &str) -> String {
     )
 }
 
-/// "1 finding" or "3 findings".
-fn findings_count(count: usize) -> String {
-    if count == 1 {
-        "1 finding".to_string()
-    } else {
-        format!("{count} findings")
-    }
-}
-
 fn flagged_notice(count: usize) -> String {
-    let n = findings_count(count);
+    let n = plural(count, "finding");
     format!(
         "{n} may be abuse or someone pretending to be you. Don't reply; see \"{ABUSE_HEADING}\" \
          below, or run `findable incident`."
@@ -341,32 +280,4 @@ fn stats_rows(s: &Stats) -> Vec<(&'static str, String)> {
         ),
         ("Dismissed by you", s.dismissed_by_you.to_string()),
     ]
-}
-
-/// Untrusted text made safe to show anywhere: control characters (terminal escape codes,
-/// newlines that would break Markdown structure) become spaces, and bidirectional
-/// overrides, which can make a web address read differently from where it goes, go.
-fn clean(s: &str) -> Cow<'_, str> {
-    let bad =
-        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if !s.chars().any(bad) {
-        return Cow::Borrowed(s);
-    }
-    Cow::Owned(
-        s.chars()
-            .filter(|c| !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect(),
-    )
-}
-
-/// The address to link to, when `url` is a well-formed http(s) address: normalised, so
-/// quotes, spaces and angle brackets are percent-encoded and cannot end an attribute or an
-/// autolink. Anything else (`javascript:`, `data:`, garbage) is shown only as text.
-fn web_url(url: &str) -> Option<String> {
-    let parsed = url::Url::parse(url.trim()).ok()?;
-    match parsed.scheme() {
-        "http" | "https" if parsed.host().is_some() => Some(parsed.into()),
-        _ => None,
-    }
 }

@@ -2,9 +2,9 @@
 //! event handlers, `javascript:` links, Markdown links, terminal escapes, very long words)
 //! that must come out as inert text.
 
-use std::path::Path;
-
 use super::*;
+use crate::render::fixtures::readable;
+use crate::render::page;
 
 const TYPICAL: &str = include_str!("../../../fixtures/reports/typical.json");
 const HOSTILE: &str = include_str!("../../../fixtures/reports/hostile.json");
@@ -33,7 +33,7 @@ fn report_snapshot_markdown() {
 
 #[test]
 fn report_snapshot_html() {
-    insta::assert_snapshot!("typical_html", html(&typical()));
+    insta::assert_snapshot!("typical_html", readable(&html(&typical())));
 }
 
 #[test]
@@ -56,42 +56,11 @@ fn report_json_keeps_struct_order_and_round_trips() {
 #[test]
 fn report_render_dispatches_on_format() {
     let r = typical();
-    assert_eq!(render(&r, ReportFormat::Text, false), text(&r, false));
-    assert_eq!(render(&r, ReportFormat::Text, true), text(&r, true));
-    assert_eq!(render(&r, ReportFormat::Markdown, true), markdown(&r));
-    assert_eq!(render(&r, ReportFormat::Html, true), html(&r));
-    assert_eq!(render(&r, ReportFormat::Json, true), json(&r));
-}
-
-#[test]
-fn report_format_from_path_and_name() {
-    let cases = [
-        ("report.txt", Some(ReportFormat::Text)),
-        ("out/report.md", Some(ReportFormat::Markdown)),
-        ("report.markdown", Some(ReportFormat::Markdown)),
-        ("report.html", Some(ReportFormat::Html)),
-        ("REPORT.HTM", Some(ReportFormat::Html)),
-        ("a.b/report.json", Some(ReportFormat::Json)),
-        ("report", None),
-        ("report.pdf", None),
-        (".md", None),
-        ("report.md.bak", None),
-    ];
-    for (path, want) in cases {
-        assert_eq!(ReportFormat::from_path(Path::new(path)), want, "{path}");
-    }
-    for f in [
-        ReportFormat::Text,
-        ReportFormat::Markdown,
-        ReportFormat::Html,
-        ReportFormat::Json,
-    ] {
-        assert_eq!(f.to_string().parse::<ReportFormat>(), Ok(f));
-        let file = format!("report.{}", f.extension());
-        assert_eq!(ReportFormat::from_path(Path::new(&file)), Some(f));
-    }
-    assert_eq!("md".parse::<ReportFormat>(), Ok(ReportFormat::Markdown));
-    assert!("pdf".parse::<ReportFormat>().is_err());
+    assert_eq!(render(&r, OutputFormat::Text, false), text(&r, false));
+    assert_eq!(render(&r, OutputFormat::Text, true), text(&r, true));
+    assert_eq!(render(&r, OutputFormat::Markdown, true), markdown(&r));
+    assert_eq!(render(&r, OutputFormat::Html, true), html(&r));
+    assert_eq!(render(&r, OutputFormat::Json, true), json(&r));
 }
 
 /// Where each landmark of the content is, in every format, so order can be asserted.
@@ -311,7 +280,7 @@ fn assert_safe_html(page: &str) {
     assert!(!lower.contains("href=\"javascript:"));
     assert!(page.contains(&format!(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        html::CSP_FOR_TESTS
+        page::CSP
     )));
     let doc = scraper::Html::parse_document(page);
     let all = scraper::Selector::parse("*").expect("selector");
@@ -392,7 +361,7 @@ fn report_html_typical_is_safe_and_accessible() {
     assert_safe_html(&page);
     assert_accessible_structure(&page);
     assert!(page.contains(
-        "<a href=\"https://www.tiktok.com/@janesmith_teach\" rel=\"noopener noreferrer\">Open “A public TikTok account: @janesmith_teach”</a>"
+        "<a class=\"shown\" href=\"https://www.tiktok.com/@janesmith_teach\" rel=\"noopener noreferrer\">Open “A public TikTok account: @janesmith_teach”</a>"
     ));
     assert!(page.contains("@page{size:A4"));
     assert!(page.contains("break-inside:avoid"));
@@ -405,7 +374,7 @@ fn report_html_hostile_is_inert() {
     assert_accessible_structure(&page);
     // The payloads are there, as text.
     assert!(page.contains("&lt;script&gt;window.__pwned=1&lt;/script&gt;"));
-    assert!(page.contains("&lt;img src=x onerror=\"window.__pwned=1\"&gt;"));
+    assert!(page.contains("&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;"));
     assert!(page.contains("Zoë O'Brien-Smith"));
     // A quote in a web address cannot end the attribute.
     assert!(

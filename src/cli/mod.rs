@@ -1,11 +1,36 @@
 //! The command line: every subcommand, flag and help text, as clap definitions only.
 //! Running the commands lives in `commands/`.
 
+mod incident;
+mod subject;
+
+pub use incident::IncidentArgs;
+pub use subject::SubjectArgs;
+
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use findable::subject::SubjectInput;
+use findable::render::OutputFormat::{self, Html, Json, Markdown, Text};
+
+/// What each command can write; `--help` lists them and `-o`'s extension must be one.
+pub const REPORT_FORMATS: &[OutputFormat] = &[Text, Markdown, Html, Json];
+pub const LIST_FORMATS: &[OutputFormat] = &[Text, Json];
+pub const CHECKLIST_FORMATS: &[OutputFormat] = &[Text, Json, Markdown, Html];
+pub const INCIDENT_FORMATS: &[OutputFormat] = &[Text, Markdown];
+
+/// `--format` taking only `allowed`, each listed with its help in `--help`.
+pub(crate) fn formats(
+    allowed: &'static [OutputFormat],
+) -> impl TypedValueParser<Value = OutputFormat> {
+    let values = allowed.iter().map(|f| {
+        PossibleValue::new(f.name())
+            .help(f.help())
+            .aliases(f.aliases().iter().copied())
+    });
+    PossibleValuesParser::new(values).try_map(|name| name.parse::<OutputFormat>())
+}
 
 const AFTER_HELP: &str = "\
 Examples:
@@ -49,7 +74,7 @@ pub enum Command {
     /// Go through your privacy settings, platform by platform, most urgent first
     Checklist(ChecklistArgs),
     /// Found something abusive or a fake account? The steps to take, and an evidence log
-    Incident(crate::commands::incident::IncidentArgs),
+    Incident(IncidentArgs),
     /// List or validate the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),
@@ -59,69 +84,18 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct VariantsArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format [default: from the -o extension, else text]
+    #[arg(long, value_name = "FORMAT", value_parser = formats(LIST_FORMATS))]
+    pub format: Option<OutputFormat>,
+    /// Write to FILE (.txt or .json) instead of the terminal, readable by you only
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Show at most N names and N usernames (the most likely first)
     #[arg(long, value_name = "N", default_value_t = 60)]
     pub max: usize,
     // Flattened last: its help heading would otherwise swallow the flags after it.
     #[command(flatten)]
     pub subject: SubjectArgs,
-}
-
-/// Who is audited: from flags, a TOML file with the same fields, or both (flags win).
-#[derive(Debug, Args)]
-#[command(next_help_heading = "Who is audited")]
-pub struct SubjectArgs {
-    /// Read these details from a TOML file (keys: name, other_names, nicknames, usernames,
-    /// title, school, school_url, town, birth_year)
-    #[arg(long, value_name = "FILE")]
-    pub subject: Option<PathBuf>,
-    /// Your full name as used at work, e.g. "Jane Smith"
-    #[arg(long, value_name = "NAME")]
-    pub name: Option<String>,
-    /// A maiden, partner's or previous surname, or another full name (repeatable)
-    #[arg(long = "other-name", value_name = "NAME")]
-    pub other_names: Vec<String>,
-    /// A name friends call you, e.g. "Lizzie" (repeatable)
-    #[arg(long = "nickname", value_name = "NAME")]
-    pub nicknames: Vec<String>,
-    /// A username you use: HANDLE or PLATFORM:HANDLE, e.g. instagram:jsmith84 (repeatable)
-    #[arg(long = "username", value_name = "HANDLE")]
-    pub usernames: Vec<String>,
-    /// How pupils address you: Mr, Mrs, Ms, Miss, Mx, Dr...
-    #[arg(long, value_name = "TITLE")]
-    pub title: Option<String>,
-    /// The school you work at
-    #[arg(long, value_name = "SCHOOL")]
-    pub school: Option<String>,
-    /// The school's website, e.g. https://www.oakwood.sch.uk
-    #[arg(long = "school-url", value_name = "URL")]
-    pub school_url: Option<String>,
-    /// The town you live or work in
-    #[arg(long, value_name = "TOWN")]
-    pub town: Option<String>,
-    /// Your year of birth (pupils try it in usernames: jsmith84)
-    #[arg(long = "birth-year", value_name = "YEAR")]
-    pub birth_year: Option<i64>,
-}
-
-impl SubjectArgs {
-    /// The flags as subject input, to lay over a subject file.
-    pub fn to_input(&self) -> SubjectInput {
-        SubjectInput {
-            name: self.name.clone(),
-            other_names: self.other_names.clone(),
-            nicknames: self.nicknames.clone(),
-            usernames: self.usernames.clone(),
-            title: self.title.clone(),
-            school: self.school.clone(),
-            school_url: self.school_url.clone(),
-            town: self.town.clone(),
-            birth_year: self.birth_year,
-        }
-    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -131,9 +105,12 @@ pub enum ChecksCommand {
         /// Use the check files in DIR instead of the built-in ones
         #[arg(long, value_name = "DIR")]
         checks: Option<PathBuf>,
-        /// Output format
-        #[arg(long, value_enum, default_value_t = Format::Text)]
-        format: Format,
+        /// Output format [default: from the -o extension, else text]
+        #[arg(long, value_name = "FORMAT", value_parser = formats(LIST_FORMATS))]
+        format: Option<OutputFormat>,
+        /// Write to FILE (.txt or .json) instead of the terminal, readable by you only
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Check every *.toml file in DIR and list every problem (exit 1 if any)
     Validate {
@@ -143,19 +120,14 @@ pub enum ChecksCommand {
     },
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// Readable text
-    Text,
-    /// JSON, for other programs
-    Json,
-}
-
 #[derive(Debug, Args)]
 pub struct ProbeArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format [default: from the -o extension, else text]
+    #[arg(long, value_name = "FORMAT", value_parser = formats(LIST_FORMATS))]
+    pub format: Option<OutputFormat>,
+    /// Write to FILE (.txt or .json) instead of the terminal, readable by you only
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Print the plan (every profile URL to open by hand) without touching the network
     #[arg(long)]
     pub offline: bool,
@@ -203,9 +175,12 @@ pub struct NetworkArgs {
 
 #[derive(Debug, Args)]
 pub struct QueriesArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format [default: from the -o extension, else text]
+    #[arg(long, value_name = "FORMAT", value_parser = formats(LIST_FORMATS))]
+    pub format: Option<OutputFormat>,
+    /// Write to FILE (.txt or .json) instead of the terminal, readable by you only
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Use the check files in DIR instead of the built-in ones
     #[arg(long, value_name = "DIR")]
     pub checks: Option<PathBuf>,
@@ -218,9 +193,12 @@ pub struct QueriesArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Output format
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format [default: from the -o extension, else text]
+    #[arg(long, value_name = "FORMAT", value_parser = formats(LIST_FORMATS))]
+    pub format: Option<OutputFormat>,
+    /// Write to FILE (.txt or .json) instead of the terminal, readable by you only
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// No progress bar
     #[arg(long, short)]
     pub quiet: bool,
@@ -290,10 +268,11 @@ pub struct ChecklistArgs {
     /// Write the whole checklist to read or print, without asking anything
     #[arg(long)]
     pub print: bool,
-    /// text or json for the summary; md or html for --print
-    #[arg(long, value_enum)]
-    pub format: Option<ChecklistFormat>,
-    /// Write to FILE instead of the terminal
+    /// Output format: text or json for the summary, md or html for --print [default: from
+    /// the -o extension, else text, or md for --print]
+    #[arg(long, value_name = "FORMAT", value_parser = formats(CHECKLIST_FORMATS))]
+    pub format: Option<OutputFormat>,
+    /// Write to FILE instead of the terminal, readable by you only
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Only these platforms (check ids), comma-separated
@@ -307,20 +286,13 @@ pub struct ChecklistArgs {
     pub checks: Option<PathBuf>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ChecklistFormat {
-    Text,
-    Json,
-    Md,
-    Html,
-}
-
 #[derive(Debug, Args)]
 pub struct AuditArgs {
     /// Report format [default: from the -o extension, else text]
-    #[arg(long, value_enum)]
-    pub format: Option<AuditFormat>,
-    /// Write the report to FILE (.txt, .md, .html or .json) instead of the terminal
+    #[arg(long, value_name = "FORMAT", value_parser = formats(REPORT_FORMATS))]
+    pub format: Option<OutputFormat>,
+    /// Write the report to FILE (.txt, .md, .html or .json) instead of the terminal,
+    /// readable by you only
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Do not touch the network: list every profile page and search to check by hand, and
@@ -347,12 +319,4 @@ pub struct AuditArgs {
     pub network: NetworkArgs,
     #[command(flatten)]
     pub subject: SubjectArgs,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum AuditFormat {
-    Text,
-    Md,
-    Html,
-    Json,
 }

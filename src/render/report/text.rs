@@ -5,116 +5,10 @@
 use console::Style;
 
 use super::*;
-
-const WIDTH: usize = 80;
-
-struct Out {
-    s: String,
-    color: bool,
-}
-
-impl Out {
-    fn paint(&self, text: &str, style: Style) -> String {
-        if self.color {
-            style.force_styling(true).apply_to(text).to_string()
-        } else {
-            text.to_string()
-        }
-    }
-
-    fn line(&mut self, line: &str) {
-        self.s.push_str(line);
-        self.s.push('\n');
-    }
-
-    fn blank(&mut self) {
-        if !self.s.ends_with("\n\n") && !self.s.is_empty() {
-            self.s.push('\n');
-        }
-    }
-
-    /// A section heading, underlined so it stands out without colour too.
-    fn heading(&mut self, title: &str, underline: char) {
-        self.blank();
-        for line in wrap(title, "", "") {
-            let rule = underline
-                .to_string()
-                .repeat(textwrap::core::display_width(&line));
-            let bold = self.paint(&line, Style::new().bold());
-            self.line(&bold);
-            self.line(&rule);
-        }
-        self.s.push('\n');
-    }
-
-    fn para(&mut self, text: &str, first: &str, rest: &str) {
-        for line in wrap(text, first, rest) {
-            self.line(&line);
-        }
-    }
-
-    /// "Label: value" wrapped, continuation lines indented under the value's start.
-    fn field(&mut self, indent: &str, label: &str, value: &str) {
-        let first = format!("{indent}{label}: ");
-        let rest = format!("{indent}  ");
-        self.para(value, &first, &rest);
-    }
-
-    /// A web address on one line, on a line of its own when it does not fit after the
-    /// label, and only broken when it is not a web address anyway.
-    fn url(&mut self, indent: &str, label: &str, url: &str) {
-        let url = clean(url);
-        let url = match url.trim() {
-            "" => NO_URL,
-            url => url,
-        };
-        let one = format!("{indent}{label}: {url}");
-        if textwrap::core::display_width(&one) <= WIDTH {
-            self.line(&one);
-            return;
-        }
-        self.line(&format!("{indent}{label}:"));
-        let own = format!("{indent}  {url}");
-        if textwrap::core::display_width(&own) <= WIDTH
-            || (web_url(url).is_some() && !url.contains(char::is_whitespace))
-        {
-            self.line(&own);
-        } else {
-            let rest = format!("{indent}  ");
-            self.para(url, &rest, &rest);
-        }
-    }
-
-    /// `! text`, marked so it is seen without colour; bold red with it.
-    fn alert(&mut self, text: &str) {
-        for (i, line) in wrap(text, "! ", "  ").into_iter().enumerate() {
-            let line = if i == 0 {
-                line.replacen('!', &self.paint("!", Style::new().bold().red()), 1)
-            } else {
-                line
-            };
-            self.line(&line);
-        }
-    }
-}
-
-fn wrap(text: &str, first: &str, rest: &str) -> Vec<String> {
-    let text = clean(text);
-    let options = textwrap::Options::new(WIDTH)
-        .initial_indent(first)
-        .subsequent_indent(rest)
-        .break_words(true);
-    textwrap::wrap(text.trim(), options)
-        .into_iter()
-        .map(|l| l.trim_end().to_string())
-        .collect()
-}
+use crate::render::wrap::{Writer as Out, wrap};
 
 pub fn text(report: &Report, color: bool) -> String {
-    let mut out = Out {
-        s: String::new(),
-        color,
-    };
+    let mut out = Out::new(color);
     first_screen(&mut out, report);
     findings(&mut out, report);
     actions(&mut out, report);
@@ -193,7 +87,7 @@ fn findings(out: &mut Out, report: &Report) {
     if flagged_count(report) > 0 {
         out.heading(ABUSE_HEADING, '-');
         out.para(ABUSE_INTRO, "", "");
-        for (i, step) in ABUSE_STEPS.iter().enumerate() {
+        for (i, step) in abuse_steps().iter().enumerate() {
             out.para(step, &format!("{:>2}. ", i + 1), "    ");
         }
     }

@@ -1,0 +1,71 @@
+//! Where a person stands on the settings checklist, as plain data: how many questions are
+//! answered and which settings are still open, most urgent first. Made from the answers;
+//! `render::checklist::summary_text` shows it. (It belongs in `checklist/` once that
+//! module's file is free to take a new submodule.)
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Priority};
+use crate::checklist::{self, Answer, Answers};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ChecklistSummary {
+    pub finished: bool,
+    pub answered: usize,
+    pub total: usize,
+    /// Settings to change, most urgent first.
+    pub open: Vec<OpenSetting>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OpenSetting {
+    pub check: String,
+    pub platform: String,
+    pub setting: String,
+    pub label: String,
+    pub answer: Answer,
+    pub priority: Priority,
+    #[serde(rename = "where")]
+    pub location: String,
+    pub recommended: String,
+    pub help_url: String,
+}
+
+impl ChecklistSummary {
+    /// The summary of `answers`; `finished` says whether the walkthrough reached its end.
+    pub fn new(catalog: &Catalog, answers: &Answers, finished: bool) -> Self {
+        let steps = checklist::steps(catalog, answers);
+        let answered = steps
+            .iter()
+            .filter(|s| answers.get(&s.check.id, &s.setting.id).is_some())
+            .count();
+        let open = checklist::open_settings(catalog, answers)
+            .into_iter()
+            .map(|(s, answer)| OpenSetting {
+                check: s.check.id.clone(),
+                platform: s.check.name.clone(),
+                setting: s.setting.id.clone(),
+                label: s.setting.label.clone(),
+                answer,
+                priority: s.setting.priority,
+                location: s.setting.location.clone(),
+                recommended: s.setting.recommended.clone(),
+                help_url: s.setting.help_url.clone(),
+            })
+            .collect();
+        ChecklistSummary {
+            finished,
+            answered,
+            total: steps.len(),
+            open,
+        }
+    }
+}
+
+/// Whether every question for the platforms in use has an answer.
+pub fn is_complete(catalog: &Catalog, answers: &Answers) -> bool {
+    answers.uses.is_some()
+        && checklist::steps(catalog, answers)
+            .iter()
+            .all(|s| answers.get(&s.check.id, &s.setting.id).is_some())
+}

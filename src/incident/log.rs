@@ -1,0 +1,153 @@
+//! The evidence log to fill in, as data: one row pre-filled from what the person said, then
+//! blank rows. `render::incident` writes it as CSV and Markdown.
+
+use std::fmt::Write as _;
+
+use serde::{Deserialize, Serialize};
+
+use super::{IncidentInput, Kind, Responsible, clean, find_platform};
+use crate::catalog::Catalog;
+
+/// Blank rows added under the pre-filled one, for later posts, reports and replies.
+pub const BLANK_LOG_ROWS: usize = 5;
+
+/// One row of the evidence log: one post, comment, message or account.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LogEntry {
+    #[serde(rename = "Date seen")]
+    pub date_seen: String,
+    #[serde(rename = "Time seen")]
+    pub time_seen: String,
+    #[serde(rename = "Platform")]
+    pub platform: String,
+    #[serde(rename = "URL")]
+    pub url: String,
+    #[serde(rename = "Username or handle")]
+    pub username_or_handle: String,
+    #[serde(rename = "What it shows")]
+    pub what_it_shows: String,
+    #[serde(rename = "Screenshot file")]
+    pub screenshot_file: String,
+    #[serde(rename = "Reported to platform on")]
+    pub reported_to_platform_on: String,
+    #[serde(rename = "Platform reference")]
+    pub platform_reference: String,
+    #[serde(rename = "Told school on")]
+    pub told_school_on: String,
+    #[serde(rename = "Told whom")]
+    pub told_whom: String,
+    #[serde(rename = "Notes")]
+    pub notes: String,
+}
+
+/// The column headings, in order.
+pub const LOG_HEADERS: [&str; 12] = [
+    "Date seen",
+    "Time seen",
+    "Platform",
+    "URL",
+    "Username or handle",
+    "What it shows",
+    "Screenshot file",
+    "Reported to platform on",
+    "Platform reference",
+    "Told school on",
+    "Told whom",
+    "Notes",
+];
+
+impl LogEntry {
+    /// The cells in [`LOG_HEADERS`] order.
+    pub fn cells(&self) -> [&str; 12] {
+        [
+            &self.date_seen,
+            &self.time_seen,
+            &self.platform,
+            &self.url,
+            &self.username_or_handle,
+            &self.what_it_shows,
+            &self.screenshot_file,
+            &self.reported_to_platform_on,
+            &self.platform_reference,
+            &self.told_school_on,
+            &self.told_whom,
+            &self.notes,
+        ]
+    }
+}
+
+/// The log to start with: one row filled in from what we were told, then blank rows.
+pub fn log_entries(input: &IncidentInput, catalog: &Catalog) -> Vec<LogEntry> {
+    let platform = input
+        .platform
+        .as_deref()
+        .map(|id| find_platform(catalog, id).map_or_else(|| id.to_string(), |c| c.name.clone()))
+        .unwrap_or_default();
+    let mut shows = match input.kind {
+        Kind::Content => "A post, video or comment about me".to_string(),
+        Kind::Impersonation => "An account pretending to be me or the school".to_string(),
+    };
+    if input.threats_or_sexual {
+        shows.push_str(" (threats, hate, sexual content or persistent anonymous abuse)");
+    }
+    let mut notes = match input.responsible {
+        Responsible::Pupil => "Thought to be posted by a pupil.",
+        Responsible::Parent => "Thought to be posted by a parent or carer.",
+        Responsible::Colleague => "Thought to be posted by a colleague.",
+        Responsible::Unknown => "Not known who posted it.",
+    }
+    .to_string();
+    let today = clean(input.today.as_deref());
+    if !today.is_empty() {
+        let _ = write!(notes, " Log started {today}.");
+    }
+    let first = LogEntry {
+        platform,
+        url: clean(input.url.as_deref()),
+        username_or_handle: clean(input.handle.as_deref()),
+        what_it_shows: shows,
+        notes,
+        ..LogEntry::default()
+    };
+    std::iter::once(first)
+        .chain(std::iter::repeat_n(LogEntry::default(), BLANK_LOG_ROWS))
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub(crate) fn catalog() -> Catalog {
+        Catalog::builtin().expect("built-in catalog")
+    }
+
+    fn input() -> IncidentInput {
+        IncidentInput::default()
+    }
+
+    pub(crate) fn filled() -> IncidentInput {
+        IncidentInput {
+            platform: Some("instagram".into()),
+            kind: Kind::Impersonation,
+            responsible: Responsible::Pupil,
+            url: Some("https://www.instagram.com/mr_smith_fake/".into()),
+            handle: Some("=HYPERLINK(\"x\")".into()),
+            today: Some("2026-11-22".into()),
+            ..input()
+        }
+    }
+
+    #[test]
+    fn the_log_starts_with_a_filled_row_and_blank_ones() {
+        let entries = log_entries(&filled(), &catalog());
+        assert_eq!(entries.len(), 1 + BLANK_LOG_ROWS);
+        let first = &entries[0];
+        assert_eq!(first.platform, "Instagram");
+        assert_eq!(first.url, "https://www.instagram.com/mr_smith_fake/");
+        assert!(first.what_it_shows.contains("pretending"));
+        assert!(first.notes.contains("pupil") && first.notes.contains("2026-11-22"));
+        assert!(first.date_seen.is_empty(), "never guessed");
+        assert!(entries[1..].iter().all(|e| *e == LogEntry::default()));
+    }
+}

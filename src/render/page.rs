@@ -1,0 +1,151 @@
+//! The one layout every HTML page shares: the same `<head>` (a Content-Security-Policy
+//! that allows no script and no fetch), the one stylesheet with its print rules, and the
+//! header, main and footer landmarks. Also the only way a page links out: [`link`].
+
+use maud::{DOCTYPE, Markup, PreEscaped, html};
+
+use super::escape;
+
+/// Nothing may be fetched or run: the only thing allowed is the page's own `<style>`.
+pub const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; \
+                       base-uri 'none'; form-action 'none'";
+
+/// The stylesheet, print rules included (A4, no breaks inside a card, link addresses
+/// printed after links on paper).
+pub const CSS: &str = include_str!("page.css");
+
+/// What a page puts in its landmarks; the layout around them is always the same.
+pub struct Page<'a> {
+    /// The window title (untrusted text is cleaned and escaped here).
+    pub title: &'a str,
+    pub header: Markup,
+    /// In-page contents, shown on screen only.
+    pub nav: Option<Markup>,
+    pub main: Markup,
+    pub footer: Markup,
+}
+
+/// The whole page as one string.
+pub fn render(page: Page<'_>) -> String {
+    html! {
+        (DOCTYPE)
+        html lang="en-GB" {
+            head {
+                meta charset="utf-8";
+                meta http-equiv="Content-Security-Policy" content=(CSP);
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta name="referrer" content="no-referrer";
+                title { (escape::text(page.title)) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                header { (page.header) }
+                @if let Some(nav) = page.nav {
+                    nav aria-label="Contents" { (nav) }
+                }
+                main { (page.main) }
+                footer { (page.footer) }
+            }
+        }
+    }
+    .into_string()
+        + "\n"
+}
+
+/// Untrusted text for a page: control characters and bidi overrides cleaned; maud escapes
+/// the rest when it is rendered.
+pub fn text(s: &str) -> std::borrow::Cow<'_, str> {
+    escape::text(s)
+}
+
+/// A link to `url` with text saying where it goes, only when `url` is a well-formed
+/// http(s) address; anything else is shown as text with the reason it is not a link. On
+/// paper the print rules add the address after the link.
+pub fn link(url: &str, label: &str) -> Markup {
+    link_with(url, label, false)
+}
+
+/// Like [`link`], with the address itself shown under it, on screen and on paper.
+pub fn link_and_address(url: &str, label: &str) -> Markup {
+    link_with(url, label, true)
+}
+
+fn link_with(url: &str, label: &str, show_address: bool) -> Markup {
+    if url.trim().is_empty() {
+        return html! { span.note { (super::NO_URL) } };
+    }
+    match escape::web_url(url) {
+        Some(href) if show_address => html! {
+            a.shown href=(href) rel="noopener noreferrer" { (text(label)) }
+            br;
+            span.url { (text(url)) }
+        },
+        Some(href) => html! {
+            a href=(href) rel="noopener noreferrer" { (text(label)) }
+        },
+        None => html! {
+            span.url { (text(url)) }
+            " "
+            span.note { "(not a web address, so not a link)" }
+        },
+    }
+}
+
+/// Our own wording, with `backticked` parts shown as code (a command to type).
+pub fn prose(s: &str) -> Markup {
+    html! {
+        @for (i, part) in s.split('`').enumerate() {
+            @if i % 2 == 1 { code { (part) } } @else { (part) }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_only_to_web_addresses() {
+        let ok = link("https://example.com/a\"b", "Example").into_string();
+        assert_eq!(
+            ok,
+            "<a href=\"https://example.com/a%22b\" rel=\"noopener noreferrer\">Example</a>"
+        );
+        let bad = link("javascript:alert(1)", "<b>x</b>").into_string();
+        assert!(!bad.contains("<a"), "{bad}");
+        assert!(bad.contains("javascript:alert(1)</span>"));
+        let shown = link_and_address("https://example.com/", "Example").into_string();
+        assert!(shown.contains("class=\"shown\"") && shown.contains("<br>"));
+        assert!(link("", "x").into_string().contains("no address"));
+    }
+
+    #[test]
+    fn prose_shows_commands_as_code() {
+        assert_eq!(
+            prose("run `findable incident` now & <then>").into_string(),
+            "run <code>findable incident</code> now &amp; &lt;then&gt;"
+        );
+    }
+
+    #[test]
+    fn every_page_has_one_head_with_the_policy_and_the_landmarks() {
+        let page = render(Page {
+            title: "T\u{1b}itle <x>",
+            header: html! { h1 { "Heading" } },
+            nav: None,
+            main: html! { p { "Body" } },
+            footer: html! { p { "Foot" } },
+        });
+        assert!(page.starts_with("<!DOCTYPE html><html lang=\"en-GB\"><head>"));
+        assert!(page.contains(&format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">"
+        )));
+        assert!(page.contains("<title>T itle &lt;x&gt;</title>"));
+        for landmark in ["<header>", "<main>", "<footer>"] {
+            assert_eq!(page.matches(landmark).count(), 1, "{landmark}");
+        }
+        assert!(!page.contains("<nav"));
+        assert!(CSS.contains("@page{size:A4"));
+        assert!(CSS.contains("attr(href)"));
+    }
+}
