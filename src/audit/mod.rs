@@ -184,6 +184,11 @@ impl Stopper {
     pub fn stop(&self) {
         self.0.cancel();
     }
+
+    /// Whether the audit has been stopped.
+    pub fn stopped(&self) -> bool {
+        self.0.is_cancelled()
+    }
 }
 
 /// A running audit: the network work goes on in the background while the caller drives

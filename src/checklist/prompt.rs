@@ -8,10 +8,15 @@ use dialoguer::{MultiSelect, Select};
 use super::{Answer, Choice, Prompter, Review, ReviewItem, Step};
 use crate::catalog::Check;
 
+/// A line on what is going on in the background ("Checking profiles: 40 of 120"), shown
+/// above each question; `None` when there is nothing to say.
+pub type Status = Box<dyn Fn() -> Option<String> + Send>;
+
 /// Asks on the terminal (stderr, so stdout stays clean for data).
 pub struct TerminalPrompter {
     term: Term,
     theme: ColorfulTheme,
+    status: Option<Status>,
 }
 
 impl Default for TerminalPrompter {
@@ -19,8 +24,31 @@ impl Default for TerminalPrompter {
         Self {
             term: Term::stderr(),
             theme: ColorfulTheme::default(),
+            status: None,
         }
     }
+}
+
+impl TerminalPrompter {
+    /// Shows `status` above every question, so the person sees the background work move.
+    pub fn with_status(status: Status) -> Self {
+        Self {
+            status: Some(status),
+            ..Self::default()
+        }
+    }
+
+    fn write_status(&self) -> std::io::Result<()> {
+        if let Some(line) = self.status.as_ref().and_then(|s| s()) {
+            self.term.write_line(&format!("{}", style(line).dim()))?;
+        }
+        Ok(())
+    }
+}
+
+/// Text from check files and servers, safe to put on a terminal.
+fn clean(s: &str) -> String {
+    crate::render::escape::text(s).trim().to_string()
 }
 
 const CHOICES: &[(&str, Choice)] = &[
@@ -43,7 +71,7 @@ impl Prompter for TerminalPrompter {
             "{}\n",
             style("Which of these do you use? Space to tick, Enter when done, Esc to quit.").bold()
         ))?;
-        let names: Vec<&str> = platforms.iter().map(|c| c.name.as_str()).collect();
+        let names: Vec<String> = platforms.iter().map(|c| clean(&c.name)).collect();
         MultiSelect::with_theme(&self.theme)
             .items(&names)
             .defaults(defaults)
@@ -61,10 +89,11 @@ impl Prompter for TerminalPrompter {
         let s = step.setting;
         let t = &self.term;
         t.write_line("")?;
+        self.write_status()?;
         t.write_line(&format!(
             "{} · {} · {} priority",
             style(format!("Setting {number} of {total}")).dim(),
-            style(&step.check.name).bold(),
+            style(clean(&step.check.name)).bold(),
             format!("{:?}", s.priority).to_lowercase()
         ))?;
         for (heading, value) in [
@@ -76,7 +105,7 @@ impl Prompter for TerminalPrompter {
             let options = textwrap::Options::new(78)
                 .initial_indent(heading)
                 .subsequent_indent("         ");
-            for line in textwrap::wrap(value, options) {
+            for line in textwrap::wrap(&clean(value), options) {
                 t.write_line(&line)?;
             }
         }
@@ -86,10 +115,10 @@ impl Prompter for TerminalPrompter {
                 t.write_line(&format!("{}", style(line).dim()))?;
             }
         }
-        t.write_line(&format!("Help:     {}", s.help_url))?;
+        t.write_line(&format!("Help:     {}", clean(&s.help_url)))?;
         let labels: Vec<&str> = CHOICES.iter().map(|(l, _)| *l).collect();
         let picked = Select::with_theme(&self.theme)
-            .with_prompt(&s.question)
+            .with_prompt(clean(&s.question))
             .items(&labels)
             .default(0)
             .interact_on_opt(t)
@@ -107,13 +136,14 @@ impl Prompter for TerminalPrompter {
     ) -> std::io::Result<Option<Review>> {
         let t = &self.term;
         t.write_line("")?;
+        self.write_status()?;
         t.write_line(&format!(
             "{} {}",
             style(format!("Result {number} of {total}:")).dim(),
-            item.title
+            clean(&item.title)
         ))?;
-        t.write_line(&item.url)?;
-        t.write_line(&format!("Why findable showed it: {}", item.why))?;
+        t.write_line(&clean(&item.url))?;
+        t.write_line(&format!("Why findable showed it: {}", clean(&item.why)))?;
         let options = [
             "Yes, this is me",
             "No, someone else",

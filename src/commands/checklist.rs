@@ -6,7 +6,8 @@ use std::io::IsTerminal;
 use anyhow::{Context, Result};
 
 use super::output::Output;
-use super::{Exit, InputError, load_catalog, state_path};
+use super::setup;
+use super::{Exit, InputError};
 use crate::cli::ChecklistArgs;
 use findable::Catalog;
 use findable::catalog::Check;
@@ -17,7 +18,7 @@ use findable::subject::Handle;
 
 pub fn run(args: &ChecklistArgs) -> Result<Exit> {
     let out = output(args)?;
-    let catalog = load_catalog(args.checks.as_deref())?;
+    let catalog = setup::catalog(args.checks.as_deref())?;
     if let Some(wanted) = &args.platforms {
         for id in wanted {
             if catalog.get(id).is_none() {
@@ -91,7 +92,7 @@ fn interactive(catalog: &Catalog, args: &ChecklistArgs) -> Result<(Answers, bool
         )
         .into());
     }
-    let state = state_path(args.state.as_deref())?;
+    let state = setup::state_path(args.state.as_deref())?;
     let mut answers = if state.exists() && !args.restart {
         Answers::load(&state, catalog).with_context(|| {
             format!(

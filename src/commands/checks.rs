@@ -5,8 +5,9 @@ use std::path::Path;
 
 use anyhow::Result;
 
+use super::Exit;
 use super::output::{Output, print};
-use super::{Exit, load_catalog};
+use super::setup;
 use crate::cli::{ChecksCommand, LIST_FORMATS};
 use findable::Catalog;
 use findable::catalog::CatalogError;
@@ -26,7 +27,7 @@ pub fn run(command: ChecksCommand) -> Result<Exit> {
                 OutputFormat::Text,
                 "the list of checks",
             )?;
-            let catalog = load_catalog(checks.as_deref())?;
+            let catalog = setup::catalog(checks.as_deref())?;
             out.write(&match out.format {
                 OutputFormat::Json => render::json(&catalog),
                 _ => render::checks::table(&catalog),

@@ -11,7 +11,8 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, Input, Select};
 
 use super::output::Output;
-use super::{Exit, InputError, load_catalog};
+use super::setup;
+use super::{Exit, InputError};
 use crate::cli::{INCIDENT_FORMATS, IncidentArgs};
 use findable::Catalog;
 use findable::incident::{self, IncidentInput, Kind, Responsible};
@@ -28,7 +29,7 @@ pub fn run(args: &IncidentArgs) -> Result<Exit> {
         OutputFormat::Text,
         "the steps",
     )?;
-    let catalog = load_catalog(args.checks.as_deref())?;
+    let catalog = setup::catalog(args.checks.as_deref())?;
     let platform = match &args.platform {
         Some(wanted) => Some(platform_id(&catalog, wanted)?),
         None => None,

@@ -3,8 +3,9 @@
 
 use anyhow::Result;
 
+use super::Exit;
 use super::output::Output;
-use super::{Exit, build_plan, engine_config, run_probes, runtime};
+use super::{session, setup};
 use crate::cli::{LIST_FORMATS, ProbeArgs};
 use findable::engine::Engine;
 use findable::render::{self, OutputFormat};
@@ -22,7 +23,7 @@ pub fn run(args: &ProbeArgs) -> Result<Exit> {
         OutputFormat::Text,
         what,
     )?;
-    let plan = build_plan(&args.subject, &args.sources)?;
+    let plan = setup::probe_plan(&args.subject, &args.sources)?;
     if args.offline {
         out.write(&match out.format {
             OutputFormat::Json => render::json(&plan),
@@ -30,8 +31,9 @@ pub fn run(args: &ProbeArgs) -> Result<Exit> {
         })?;
         return Ok(Exit::Success);
     }
-    let engine = Engine::new(engine_config(&args.network)?)?;
-    let (evidence, interrupted) = run_probes(&engine, &runtime()?, &plan, args.quiet);
+    let engine = Engine::new(setup::engine(&args.network)?)?;
+    let (evidence, interrupted) =
+        session::run_probes(&engine, &session::runtime()?, &plan, args.quiet);
     if interrupted {
         eprintln!(
             "stopped: {} of {} checks finished; the results below are partial",

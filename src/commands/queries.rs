@@ -3,8 +3,9 @@
 
 use anyhow::Result;
 
+use super::Exit;
 use super::output::Output;
-use super::{Exit, load_catalog, load_subject};
+use super::setup;
 use crate::cli::{LIST_FORMATS, QueriesArgs};
 use findable::Variants;
 use findable::plan::links::SearchLinks;
@@ -19,9 +20,9 @@ pub fn run(args: &QueriesArgs) -> Result<Exit> {
         OutputFormat::Text,
         "the list of searches",
     )?;
-    let subject = load_subject(&args.subject)?;
+    let subject = setup::subject(&args.subject)?;
     let variants = Variants::generate(&subject);
-    let catalog = load_catalog(args.checks.as_deref())?;
+    let catalog = setup::catalog(args.checks.as_deref())?;
     let planned = queries::build(&subject, &variants, &catalog.checks, args.max_queries);
     let links = SearchLinks::build(&planned, &variants.names);
     out.write(&match out.format {

@@ -4,8 +4,9 @@
 
 use anyhow::Result;
 
+use super::Exit;
 use super::output::Output;
-use super::{Exit, backend, engine_config, load_catalog, load_subject, run_searches, runtime};
+use super::{session, setup};
 use crate::cli::{LIST_FORMATS, SearchArgs};
 use findable::Variants;
 use findable::engine::Engine;
@@ -23,16 +24,16 @@ pub fn run(args: &SearchArgs) -> Result<Exit> {
         OutputFormat::Text,
         "the search results",
     )?;
-    let subject = load_subject(&args.subject)?;
+    let subject = setup::subject(&args.subject)?;
     let variants = Variants::generate(&subject);
-    let catalog = load_catalog(args.checks.as_deref())?;
+    let catalog = setup::catalog(args.checks.as_deref())?;
     let planned = queries::build(
         &subject,
         &variants,
         &catalog.checks,
         args.search.max_queries,
     );
-    let Some(backend) = backend(&args.search)? else {
+    let Some(backend) = setup::backend(&args.search)? else {
         eprintln!("no backend: listing the searches instead of running them");
         let links = SearchLinks::build(&planned, &variants.names);
         out.write(&match out.format {
@@ -41,8 +42,14 @@ pub fn run(args: &SearchArgs) -> Result<Exit> {
         })?;
         return Ok(Exit::Success);
     };
-    let engine = Engine::new(engine_config(&args.network)?)?;
-    let (results, interrupted) = run_searches(&engine, &runtime()?, &planned, &backend, args.quiet);
+    let engine = Engine::new(setup::engine(&args.network)?)?;
+    let (results, interrupted) = session::run_searches(
+        &engine,
+        &session::runtime()?,
+        &planned,
+        &backend,
+        args.quiet,
+    );
     let matcher = Matcher::for_catalog(&subject, &variants, &catalog);
     let judged = JudgedSearches::judge(&results, &matcher);
     let sorted = SearchResults::new(&results, &judged, interrupted);

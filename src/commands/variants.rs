@@ -2,8 +2,9 @@
 
 use anyhow::Result;
 
+use super::Exit;
 use super::output::Output;
-use super::{Exit, load_subject};
+use super::setup;
 use crate::cli::{LIST_FORMATS, VariantsArgs};
 use findable::Variants;
 use findable::render::{self, OutputFormat};
@@ -16,7 +17,7 @@ pub fn run(args: &VariantsArgs) -> Result<Exit> {
         OutputFormat::Text,
         "the list of names",
     )?;
-    let subject = load_subject(&args.subject)?;
+    let subject = setup::subject(&args.subject)?;
     let all = Variants::generate(&subject);
     out.write(&match out.format {
         OutputFormat::Json => render::json(&all.truncated(args.max)),

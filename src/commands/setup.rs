@@ -1,0 +1,177 @@
+//! Command-line arguments become the library's inputs here, once per run: who is audited,
+//! the catalog, the sites to probe, the plan's limits, the engine's settings and the search
+//! backend. Commands call these instead of reading flags themselves; nothing here runs.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+
+use super::InputError;
+use crate::cli::{BackendChoice, NetworkArgs, SearchOptions, SourceArgs, SubjectArgs};
+use findable::Catalog;
+use findable::catalog::Site;
+use findable::catalog::import::load_site_list;
+use findable::engine::EngineConfig;
+use findable::engine::search::Backend;
+use findable::plan::{Plan, PlanOptions};
+use findable::subject::{Handle, Subject, SubjectInput};
+use findable::variants::{Variant, Variants};
+
+/// The subject from `--subject FILE` and/or the flags (flags win), validated.
+pub fn subject(args: &SubjectArgs) -> Result<Subject> {
+    let from_file = match &args.subject {
+        Some(path) => SubjectInput::from_file(path)?,
+        None => SubjectInput::default(),
+    };
+    Ok(from_file.merge(args.to_input()).validate(this_year())?)
+}
+
+fn this_year() -> u16 {
+    u16::try_from(jiff::Zoned::now().year()).unwrap_or(u16::MAX)
+}
+
+/// Today as `YYYY-MM-DD`, the date an audit carries.
+pub fn today() -> String {
+    jiff::Zoned::now().date().to_string()
+}
+
+/// The built-in catalog, or the one in `dir` when given.
+pub fn catalog(dir: Option<&Path>) -> Result<Catalog> {
+    match dir {
+        Some(dir) => Catalog::load_dir(dir).context("--checks"),
+        None => Catalog::builtin().context("the built-in check files are invalid (a findable bug)"),
+    }
+}
+
+/// The sites of a `--sites` list, with its warnings on stderr; `None` without one, so the
+/// catalog's own platforms are probed.
+pub fn imported_sites(sources: &SourceArgs) -> Result<Option<Vec<Site>>> {
+    let Some(path) = &sources.sites else {
+        return Ok(None);
+    };
+    let imported = load_site_list(path).context("--sites")?;
+    for warning in &imported.warnings {
+        eprintln!("warning: {warning}");
+    }
+    Ok(Some(imported.sites))
+}
+
+/// The plan of `findable probe`: every username variant of the person's name on the sites
+/// of `--sites`, `--checks` or the built-in catalog; with no name given, just the handles
+/// from `--username`.
+pub fn probe_plan(subject_args: &SubjectArgs, sources: &SourceArgs) -> Result<Plan> {
+    let sites = match imported_sites(sources)? {
+        Some(sites) => sites,
+        None => catalog(sources.checks.as_deref())?
+            .checks
+            .iter()
+            .filter_map(Site::from_check)
+            .collect(),
+    };
+    let (usernames, handles) = usernames(subject_args)?;
+    Ok(Plan::build(
+        sites,
+        &usernames,
+        &handles,
+        &plan_options(sources, 0),
+    )?)
+}
+
+fn usernames(args: &SubjectArgs) -> Result<(Vec<Variant>, Vec<Handle>)> {
+    if args.name.is_some() || args.subject.is_some() {
+        let subject = subject(args)?;
+        let variants = Variants::generate(&subject);
+        return Ok((variants.usernames, subject.usernames));
+    }
+    let handles = args
+        .usernames
+        .iter()
+        .map(|u| Handle::parse(u))
+        .collect::<Result<Vec<_>, _>>()?;
+    if handles.is_empty() {
+        return Err(InputError(
+            "nothing to probe: give --name \"Jane Smith\" or at least one --username".into(),
+        )
+        .into());
+    }
+    let variants = handles
+        .iter()
+        .map(|h| Variant {
+            text: h.handle.clone(),
+            source: "username you gave".into(),
+            weight: 1.0,
+        })
+        .collect();
+    Ok((variants, handles))
+}
+
+pub fn plan_options(sources: &SourceArgs, max_queries: usize) -> PlanOptions {
+    PlanOptions {
+        max_usernames: sources.max_usernames,
+        platforms: sources.platforms.clone(),
+        max_queries,
+        ..PlanOptions::default()
+    }
+}
+
+pub fn engine(args: &NetworkArgs) -> Result<EngineConfig> {
+    if !(args.timeout.is_finite() && args.timeout > 0.0 && args.timeout <= 600.0) {
+        return Err(InputError(format!(
+            "--timeout {} must be between 0 and 600 seconds",
+            args.timeout
+        ))
+        .into());
+    }
+    if args.concurrency == 0 {
+        return Err(InputError("--concurrency must be at least 1".into()).into());
+    }
+    Ok(EngineConfig {
+        timeout: Duration::from_secs_f64(args.timeout),
+        concurrency: args.concurrency,
+        ..EngineConfig::default()
+    })
+}
+
+/// The backend the flags ask for; `None` for `--backend none`.
+pub fn backend(options: &SearchOptions) -> Result<Option<Backend>> {
+    let choice = options.backend.unwrap_or(if options.searxng.is_some() {
+        BackendChoice::Searxng
+    } else {
+        BackendChoice::Duckduckgo
+    });
+    Ok(match choice {
+        BackendChoice::None => None,
+        BackendChoice::Searxng => {
+            let base = options.searxng.clone().ok_or_else(|| {
+                InputError("--backend searxng needs --searxng URL (your SearXNG instance)".into())
+            })?;
+            Some(Backend::SearXng { base })
+        }
+        BackendChoice::Duckduckgo => Some(Backend::DuckDuckGo {
+            base: options.duckduckgo_url.clone(),
+        }),
+        BackendChoice::Brave => {
+            let key = std::env::var("BRAVE_API_KEY")
+                .ok()
+                .filter(|k| !k.trim().is_empty())
+                .ok_or_else(|| {
+                    InputError("--backend brave needs your API key in the BRAVE_API_KEY environment variable".into())
+                })?;
+            Some(Backend::Brave {
+                base: options.brave_url.clone(),
+                key,
+            })
+        }
+    })
+}
+
+/// The saved-answers file: `--state`, or answers.toml in the user's data folder.
+pub fn state_path(explicit: Option<&Path>) -> Result<PathBuf> {
+    if let Some(path) = explicit {
+        return Ok(path.to_path_buf());
+    }
+    let dirs = directories::ProjectDirs::from("", "", "findable")
+        .context("cannot find your user data folder; give --state FILE")?;
+    Ok(dirs.data_dir().join("answers.toml"))
+}
