@@ -39,12 +39,12 @@ pub(super) async fn run(
                 stop.cancelled(),
             )
             .await;
-        let stopped = evidence.partial;
-        shared.update(|p| p.probes = Some(evidence));
+        // The event goes first: once the state says "done", the front end may tear down.
         events(&AuditEvent::Finished {
             phase: Phase::Profiles,
-            stopped,
+            stopped: evidence.partial,
         });
+        shared.update(|p| p.probes = Some(evidence));
     };
     let searches = async {
         let Some(backend) = &backend else {
@@ -74,13 +74,13 @@ pub(super) async fn run(
                 stop.cancelled(),
             )
             .await;
-        shared.update(|p| {
-            p.searches_done = true;
-            p.searches_stopped = stopped;
-        });
         events(&AuditEvent::Finished {
             phase: Phase::Searches,
             stopped,
+        });
+        shared.update(|p| {
+            p.searches_done = true;
+            p.searches_stopped = stopped;
         });
     };
     tokio::join!(profiles, searches);

@@ -46,6 +46,14 @@ impl TerminalPrompter {
     }
 }
 
+/// The prompt's own I/O error, kind kept: Ctrl-C at a prompt is `Interrupted`, which the
+/// audit session reads as the person stopping, not as a failure.
+fn io_error(error: dialoguer::Error) -> std::io::Error {
+    match error {
+        dialoguer::Error::IO(e) => e,
+    }
+}
+
 /// Text from check files and servers, safe to put on a terminal.
 fn clean(s: &str) -> String {
     crate::render::escape::text(s).trim().to_string()
@@ -76,7 +84,7 @@ impl Prompter for TerminalPrompter {
             .items(&names)
             .defaults(defaults)
             .interact_on_opt(&self.term)
-            .map_err(std::io::Error::other)
+            .map_err(io_error)
     }
 
     fn ask(
@@ -122,7 +130,7 @@ impl Prompter for TerminalPrompter {
             .items(&labels)
             .default(0)
             .interact_on_opt(t)
-            .map_err(std::io::Error::other)?;
+            .map_err(io_error)?;
         Ok(picked
             .and_then(|i| CHOICES.get(i))
             .map_or(Choice::Quit, |(_, c)| *c))
@@ -155,7 +163,7 @@ impl Prompter for TerminalPrompter {
             .items(options)
             .default(0)
             .interact_on_opt(t)
-            .map_err(std::io::Error::other)?;
+            .map_err(io_error)?;
         Ok(match picked {
             Some(0) => Some(Review::Mine),
             Some(1) => Some(Review::NotMine),

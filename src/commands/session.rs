@@ -191,7 +191,11 @@ impl Progress {
                 format!("{done} of {total} searches run")
             });
         }
-        (!parts.is_empty()).then(|| format!("In the background: {}", parts.join(", ")))
+        let running = [&counts.profiles, &counts.searches]
+            .into_iter()
+            .flatten()
+            .any(|(_, done, total)| done < total);
+        (running && !parts.is_empty()).then(|| format!("In the background: {}", parts.join(", ")))
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Counts> {
@@ -206,7 +210,7 @@ impl Progress {
                     Phase::Profiles => ("checking profiles", "0 found"),
                     Phase::Searches => ("searching", "0 results"),
                 };
-                let bar = self.bars.add(bar(*total, what, message));
+                let bar = bar(&self.bars, *total, what, message);
                 let slot = Some((bar, 0, *total));
                 match phase {
                     Phase::Profiles => counts.profiles = slot,
@@ -246,8 +250,11 @@ impl Progress {
     }
 }
 
-fn bar(total: usize, what: &str, message: &str) -> ProgressBar {
-    let bar = ProgressBar::new(total as u64);
+/// A bar drawn only through `bars`: a bar drawn on its own before it joins them would
+/// flash over whatever question is on the screen.
+fn bar(bars: &MultiProgress, total: usize, what: &str, message: &str) -> ProgressBar {
+    let hidden = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::hidden());
+    let bar = bars.add(hidden);
     let template =
         format!("{{spinner}} {what} {{bar:30}} {{pos}}/{{len}} · {{msg}} · {{eta}} left");
     if let Ok(style) = ProgressStyle::with_template(&template) {
