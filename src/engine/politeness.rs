@@ -1,18 +1,19 @@
 //! Per-host politeness: at most N requests in flight to one origin, an optional minimum
-//! gap between them, and a pause every probe to that host respects after a 429.
+//! gap between them, and a pause every probe to that host respects after a 429. Hosts are
+//! made once, before anything is sent.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{Semaphore, SemaphorePermit};
 use tokio::time::Instant;
 
 pub struct Host {
-    slots: Arc<Semaphore>,
+    slots: Semaphore,
     next_start: Mutex<Instant>,
     interval: Duration,
-    health: Arc<Mutex<Health>>,
+    health: Mutex<Health>,
 }
 
 /// Consecutive failed exchanges, so a host that is down (or a machine with no network) is
@@ -28,13 +29,21 @@ struct Health {
 const FAILURES_BEFORE_GIVING_UP: u32 = 3;
 
 impl Host {
+    pub fn new(per_host: usize, interval: Duration) -> Self {
+        Self {
+            slots: Semaphore::new(per_host.max(1)),
+            next_start: Mutex::new(Instant::now()),
+            interval,
+            health: Mutex::default(),
+        }
+    }
+
     /// Waits for a free slot and for the host's next allowed start time. `Err` carries the
     /// error that made the host be given up on while this probe waited its turn.
-    pub async fn acquire(&self) -> Result<OwnedSemaphorePermit, String> {
+    pub async fn acquire(&self) -> Result<SemaphorePermit<'_>, String> {
         let permit = self
             .slots
-            .clone()
-            .acquire_owned()
+            .acquire()
             .await
             .map_err(|_| "stopped".to_string())?;
         // Checked after the wait, so queued probes to a dead host do not each reserve
@@ -83,46 +92,24 @@ impl Host {
     }
 }
 
-/// All hosts seen in a run, created on first use.
-pub struct HostPool {
+/// Groups requests by origin with one [`Host`] per origin, before anything is sent. Each
+/// request is `(origin, the interval its site asks for, payload)`; a host's interval is the
+/// largest of its requests', so every request to it, from the first, keeps the strictest
+/// site's pace. Payloads keep their order within a host.
+pub fn by_origin<T>(
+    requests: impl IntoIterator<Item = (String, Duration, T)>,
     per_host: usize,
-    hosts: Mutex<HashMap<String, Arc<Host>>>,
-}
-
-impl HostPool {
-    pub fn new(per_host: usize) -> Self {
-        Self {
-            per_host: per_host.max(1),
-            hosts: Mutex::new(HashMap::new()),
-        }
+) -> Vec<(Arc<Host>, Vec<T>)> {
+    let mut groups: HashMap<String, (Duration, Vec<T>)> = HashMap::new();
+    for (origin, interval, payload) in requests {
+        let (largest, payloads) = groups.entry(origin).or_default();
+        *largest = (*largest).max(interval);
+        payloads.push(payload);
     }
-
-    /// The host for `origin`; the interval is the largest any of its sites asked for.
-    pub fn host(&self, origin: &str, interval: Duration) -> Arc<Host> {
-        let mut hosts = self.hosts.lock().unwrap_or_else(PoisonError::into_inner);
-        let host = hosts.entry(origin.to_string()).or_insert_with(|| {
-            Arc::new(Host {
-                slots: Arc::new(Semaphore::new(self.per_host)),
-                next_start: Mutex::new(Instant::now()),
-                interval,
-                health: Arc::default(),
-            })
-        });
-        if host.interval < interval {
-            // A stricter site on a shared host wins; keep its queue position.
-            let next = *host
-                .next_start
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            *host = Arc::new(Host {
-                slots: host.slots.clone(),
-                next_start: Mutex::new(next),
-                interval,
-                health: host.health.clone(),
-            });
-        }
-        host.clone()
-    }
+    groups
+        .into_values()
+        .map(|(interval, payloads)| (Arc::new(Host::new(per_host, interval)), payloads))
+        .collect()
 }
 
 /// `scheme://host:port` of a URL: the unit of politeness.
@@ -133,4 +120,29 @@ pub fn origin(url: &url::Url) -> String {
         url.host_str().unwrap_or_default(),
         url.port_or_known_default().unwrap_or(0)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MS: Duration = Duration::from_millis(1);
+
+    #[test]
+    fn a_shared_origin_takes_its_strictest_interval() {
+        let requests = [
+            ("http://a:80", Duration::ZERO, 1),
+            ("http://b:80", 50 * MS, 2),
+            ("http://a:80", 200 * MS, 3),
+            ("http://a:80", 10 * MS, 4),
+        ]
+        .map(|(origin, interval, n)| (origin.to_string(), interval, n));
+        let mut hosts = by_origin(requests, 2);
+        hosts.sort_by_key(|(_, payloads)| payloads[0]);
+        let shape: Vec<_> = hosts
+            .iter()
+            .map(|(host, payloads)| (host.interval, payloads.clone()))
+            .collect();
+        assert_eq!(shape, [(200 * MS, vec![1, 3, 4]), (50 * MS, vec![2])]);
+    }
 }

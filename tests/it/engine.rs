@@ -295,6 +295,31 @@ async fn a_minimum_interval_spaces_requests_out() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_sites_on_one_origin_are_spaced_by_the_larger_interval_from_the_first_request() {
+    let fake = FakePlatforms::start(vec![spec(
+        "shared",
+        Behaviour::Normal { existing: alice() },
+    )])
+    .await
+    .expect("fake platforms");
+    let mut sites = sites(&fake);
+    // The lax site is planned first, so its requests would go out first.
+    sites[0].min_interval_ms = None;
+    let mut strict = sites[0].clone();
+    strict.name = "shared-strict".into();
+    strict.min_interval_ms = Some(200);
+    sites.push(strict);
+    let evidence = run(&fake, sites, &[ALICE, NOBODY, "carol"], fast_config()).await;
+    assert_eq!(evidence.count(Found), 2, "{:?}", evidence.probes);
+    let stats = fake.stats(0);
+    assert_eq!(stats.requests, 8, "three probes and a control per site");
+    // Arrival gaps can differ from send gaps by a few milliseconds (a new connection, a
+    // busy machine); unspaced requests arrive well under a millisecond apart.
+    let gap = stats.min_gap().expect("several requests");
+    assert!(gap >= Duration::from_millis(150), "gap {gap:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_rate_limited_host_is_paused_for_every_probe() {
     let fake = FakePlatforms::start(vec![spec(
         "limited",
