@@ -282,8 +282,9 @@ impl Run {
         };
         let username = &base.username;
         let enough = |body: &[u8]| detect::body_settled(&site.detection, username, body);
-        let result = match exchange.send(&request, enough).await {
-            Ok(fetched) => judge(base.clone(), &site, username, &fetched),
+        let read = |fetched: Fetched| judge(base.clone(), &site, username, &fetched);
+        let result = match exchange.send(&request, enough, read).await {
+            Ok(result) => result,
             Err(unanswered) => {
                 let base = match &unanswered.fetched {
                     Some(fetched) => with_response(base, fetched),

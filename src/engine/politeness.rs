@@ -3,17 +3,26 @@
 //! made once, before anything is sent.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
 use tokio::sync::{Semaphore, SemaphorePermit};
 use tokio::time::Instant;
 
+/// Failed exchanges in a row (timeouts, refused or reset connections, failed lookups)
+/// after which the rest of a host's probes are not sent.
+const FAILURES_BEFORE_GIVING_UP: u32 = 3;
+
 pub struct Host {
     slots: Semaphore,
-    next_start: Mutex<Instant>,
     interval: Duration,
-    health: Mutex<Health>,
+    state: Mutex<State>,
+}
+
+struct State {
+    /// No request starts before this: an interval after the last start, or a 429's pause.
+    next_start: Instant,
+    health: Health,
 }
 
 /// Consecutive failed exchanges, so a host that is down (or a machine with no network) is
@@ -24,55 +33,67 @@ struct Health {
     last_error: String,
 }
 
-/// Failed exchanges in a row (timeouts, refused or reset connections, failed lookups)
-/// after which the rest of a host's probes are not sent.
-const FAILURES_BEFORE_GIVING_UP: u32 = 3;
+/// The right to send one request to a host now; hand it back (drop it) only once
+/// everything the answer says about the host has been recorded.
+pub struct Turn<'a> {
+    _slot: SemaphorePermit<'a>,
+    _global: SemaphorePermit<'a>,
+}
 
 impl Host {
     pub fn new(per_host: usize, interval: Duration) -> Self {
         Self {
             slots: Semaphore::new(per_host.max(1)),
-            next_start: Mutex::new(Instant::now()),
             interval,
-            health: Mutex::default(),
+            state: Mutex::new(State {
+                next_start: Instant::now(),
+                health: Health::default(),
+            }),
         }
     }
 
-    /// Waits for a free slot and for the host's next allowed start time. `Err` carries the
-    /// error that made the host be given up on while this probe waited its turn.
-    pub async fn acquire(&self) -> Result<SemaphorePermit<'_>, String> {
-        let permit = self
-            .slots
-            .acquire()
-            .await
-            .map_err(|_| "stopped".to_string())?;
-        // Checked after the wait, so queued probes to a dead host do not each reserve
-        // (and sleep through) a polite interval.
-        if let Some(error) = self.given_up() {
-            return Err(error);
+    /// Waits for a free slot on this host, a place under the `global` limit, and the
+    /// host's next allowed start. `Err` carries the error that made the host be given up
+    /// on while this probe waited its turn.
+    pub async fn turn<'a>(&'a self, global: &'a Semaphore) -> Result<Turn<'a>, String> {
+        let stopped = |_| "stopped".to_string();
+        let slot = self.slots.acquire().await.map_err(stopped)?;
+        loop {
+            let global = global.acquire().await.map_err(stopped)?;
+            // Decided at the last moment before sending: while this probe queued or slept,
+            // another may have started (the interval) or read a 429 (the pause).
+            match self.claim_start()? {
+                None => {
+                    return Ok(Turn {
+                        _slot: slot,
+                        _global: global,
+                    });
+                }
+                Some(not_before) => {
+                    drop(global);
+                    tokio::time::sleep_until(not_before).await;
+                }
+            }
         }
-        let start = {
-            let mut next = self
-                .next_start
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            let start = (*next).max(Instant::now());
-            *next = start + self.interval;
-            start
-        };
-        tokio::time::sleep_until(start).await;
-        Ok(permit)
     }
 
-    /// The error that made this host be given up on, if it has been.
-    pub fn given_up(&self) -> Option<String> {
-        let health = self.health.lock().unwrap_or_else(PoisonError::into_inner);
-        (health.failures >= FAILURES_BEFORE_GIVING_UP).then(|| health.last_error.clone())
+    /// Starts a request now if the host allows it (`None`), else says when to look again.
+    fn claim_start(&self) -> Result<Option<Instant>, String> {
+        let mut state = self.state();
+        if state.health.failures >= FAILURES_BEFORE_GIVING_UP {
+            return Err(state.health.last_error.clone());
+        }
+        let now = Instant::now();
+        if state.next_start > now {
+            return Ok(Some(state.next_start));
+        }
+        state.next_start = now + self.interval;
+        Ok(None)
     }
 
     /// Records how a probe to this host ended: `Some(error)` when it never got an answer.
     pub fn record(&self, error: Option<&str>) {
-        let mut health = self.health.lock().unwrap_or_else(PoisonError::into_inner);
+        let health = &mut self.state().health;
         match error {
             Some(e) => {
                 health.failures += 1;
@@ -84,11 +105,14 @@ impl Host {
 
     /// Nobody starts a request to this host before `until` (after a 429's Retry-After).
     pub fn pause_until(&self, until: Instant) {
-        let mut next = self
-            .next_start
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        *next = (*next).max(until);
+        let mut state = self.state();
+        state.next_start = state.next_start.max(until);
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // Nothing panics while holding the lock; if something did, the times and counts
+        // are still usable.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
@@ -144,5 +168,30 @@ mod tests {
             .map(|(host, payloads)| (host.interval, payloads.clone()))
             .collect();
         assert_eq!(shape, [(200 * MS, vec![1, 3, 4]), (50 * MS, vec![2])]);
+    }
+
+    #[tokio::test]
+    async fn a_probe_waiting_for_the_interval_respects_a_pause_set_meanwhile() {
+        let host = Arc::new(Host::new(2, 100 * MS));
+        let global = Arc::new(Semaphore::new(10));
+        let first = host.turn(&global).await.expect("first turn");
+        let second = tokio::spawn({
+            let (host, global) = (host.clone(), global.clone());
+            async move {
+                let _turn = host.turn(&global).await.expect("second turn");
+                Instant::now()
+            }
+        });
+        // The second probe is asleep until the interval is over when the first reads a
+        // 429 and, still holding its turn, pauses the host.
+        tokio::time::sleep(20 * MS).await;
+        let paused_until = Instant::now() + 300 * MS;
+        host.pause_until(paused_until);
+        drop(first);
+        let started = tokio::time::timeout(Duration::from_secs(30), second)
+            .await
+            .expect("the second probe gets its turn")
+            .expect("the second probe's task");
+        assert!(started >= paused_until, "started before the pause ended");
     }
 }

@@ -111,16 +111,19 @@ impl Engine {
                         headers: request.headers,
                         body: request.body,
                     };
+                    let read = |fetched: Fetched| {
+                        // Brave says when its per-second window reopens; wait that long.
+                        if let Backend::Brave { .. } = backend
+                            && let Some(wait) = brave::next_allowed_in(&fetched.headers)
+                        {
+                            host.pause_until(tokio::time::Instant::now() + wait);
+                        }
+                        fetched
+                    };
                     let sent = tokio::select! {
-                        sent = exchange.send(&prepared, |_| false) => sent,
+                        sent = exchange.send(&prepared, |_| false, read) => sent,
                         () = &mut cancel => return (results, true),
                     };
-                    // Brave says when its per-second window reopens; wait that long.
-                    if let (Backend::Brave { .. }, Ok(fetched)) = (backend, &sent)
-                        && let Some(wait) = brave::next_allowed_in(&fetched.headers)
-                    {
-                        host.pause_until(tokio::time::Instant::now() + wait);
-                    }
                     judge(query, backend, sent)
                 }
             };
