@@ -10,7 +10,7 @@ use tokio::time::Instant;
 
 use super::EngineConfig;
 use super::fetch::{self, FetchError, Fetched, Prepared};
-use super::politeness::Host;
+use super::politeness::{Failure, Host};
 use super::retry;
 use crate::evidence::UnknownReason;
 
@@ -41,24 +41,25 @@ pub struct Exchange<'a> {
 }
 
 impl Exchange<'_> {
-    /// Sends `request` until it gets an answer worth reading and hands that to `read`
-    /// while this probe still holds the host. `enough` lets the body read stop early once
-    /// the caller has what it needs.
+    /// Sends `request` until it gets an answer worth reading, and hands that to `read`,
+    /// which also says whether the answer counts against the host (a bot wall, say).
+    /// `enough` lets the body read stop early once the caller has what it needs.
     pub async fn send<T>(
         &self,
         request: &Prepared,
         enough: impl Fn(&[u8]) -> bool,
-        read: impl FnOnce(Fetched) -> T,
+        read: impl FnOnce(Fetched) -> (T, Result<(), (Failure, String)>),
     ) -> Result<T, Unanswered> {
         let cfg = self.config;
         let mut rng = fastrand::Rng::new();
         let mut backoff = |n| retry::backoff(cfg.backoff_base, n, cfg.backoff_cap, &mut rng);
         let (mut failures, mut rate_limits) = (0, 0);
         loop {
-            let turn = self.host.turn(self.global).await.map_err(|error| {
-                let detail = format!("not tried: earlier requests to this site failed ({error})");
-                Unanswered::new(UnknownReason::Network, detail)
-            })?;
+            let turn = self
+                .host
+                .turn(self.global)
+                .await
+                .map_err(|given_up| Unanswered::new(given_up.reason, given_up.detail))?;
             let outcome = fetch::fetch(
                 self.client,
                 request,
@@ -68,11 +69,9 @@ impl Exchange<'_> {
             )
             .await;
             // What the answer says about the host is recorded before the turn is handed
-            // on, so the next probe to this host already knows it. The host's health
-            // follows real exchanges only, never skipped ones.
-            match &outcome {
-                Ok(_) => self.host.record(None),
-                Err(e) => self.host.record(Some(&e.to_string())),
+            // on, so the next probe to this host already knows it.
+            if let Err(error) = &outcome {
+                self.host.record(Err((Failure::Network, error.to_string())));
             }
             let wait = match outcome {
                 Err(FetchError::Network(_)) if failures < cfg.retries => {
@@ -117,7 +116,11 @@ impl Exchange<'_> {
                     failures += 1;
                     backoff(failures)
                 }
-                Ok(fetched) => return Ok(read(fetched)),
+                Ok(fetched) => {
+                    let (answer, health) = read(fetched);
+                    self.host.record(health);
+                    return Ok(answer);
+                }
             };
             drop(turn);
             tokio::time::sleep(wait).await;

@@ -24,7 +24,7 @@ use crate::plan::{Plan, PlannedProbe};
 use detect::{Observed, Verdict};
 use exchange::Exchange;
 use fetch::{Fetched, Prepared};
-use politeness::{Host, origin};
+use politeness::{Failure, Host, origin};
 
 /// What findable says it is, to every site it asks.
 pub const USER_AGENT: &str = concat!(
@@ -282,7 +282,11 @@ impl Run {
         };
         let username = &base.username;
         let enough = |body: &[u8]| detect::body_settled(&site.detection, username, body);
-        let read = |fetched: Fetched| judge(base.clone(), &site, username, &fetched);
+        let read = |fetched: Fetched| {
+            let result = judge(base.clone(), &site, username, &fetched);
+            let health = health(&result);
+            (result, health)
+        };
         let result = match exchange.send(&request, enough, read).await {
             Ok(result) => result,
             Err(unanswered) => {
@@ -295,6 +299,17 @@ impl Run {
         };
         (job, result)
     }
+}
+
+/// Bot walls and login pages count toward giving up on a host, as failed exchanges do;
+/// any other answer it could read (found, absent, unrecognised) ends the streak.
+fn health(judged: &ProbeResult) -> Result<(), (Failure, String)> {
+    let failure = match judged.reason {
+        Some(UnknownReason::Blocked) => Failure::Blocked,
+        Some(UnknownReason::LoginWall) => Failure::LoginWall,
+        _ => return Ok(()),
+    };
+    Err((failure, judged.detail.clone().unwrap_or_default()))
 }
 
 fn prepare(site: &Site, username: &str) -> Result<Prepared, String> {

@@ -1,6 +1,6 @@
-//! Per-host politeness: at most N requests in flight to one origin, an optional minimum
-//! gap between them, and a pause every probe to that host respects after a 429. Hosts are
-//! made once, before anything is sent.
+//! Per-host politeness: at most N requests in flight to one origin, a minimum gap between
+//! them, a pause every request to that host respects after a 429, and giving up on a host
+//! that keeps failing or refusing. Hosts are made once, before anything is sent.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -9,8 +9,10 @@ use std::time::Duration;
 use tokio::sync::{Semaphore, SemaphorePermit};
 use tokio::time::Instant;
 
-/// Failed exchanges in a row (timeouts, refused or reset connections, failed lookups)
-/// after which the rest of a host's probes are not sent.
+use crate::evidence::UnknownReason;
+
+/// Failures of one kind in a row (failed exchanges, bot walls, login pages) after which
+/// the rest of a host's probes are not sent.
 const FAILURES_BEFORE_GIVING_UP: u32 = 3;
 
 pub struct Host {
@@ -22,15 +24,33 @@ pub struct Host {
 struct State {
     /// No request starts before this: an interval after the last start, or a 429's pause.
     next_start: Instant,
-    health: Health,
+    failing: Option<Streak>,
 }
 
-/// Consecutive failed exchanges, so a host that is down (or a machine with no network) is
-/// given up on after a few tries instead of costing every remaining probe its retries.
-#[derive(Default)]
-struct Health {
-    failures: u32,
-    last_error: String,
+/// Why an exchange counts toward giving up on a host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// No answer: a timeout, a refused or reset connection, a failed lookup.
+    Network,
+    /// A bot wall, captcha or refusal instead of the page.
+    Blocked,
+    /// A login page instead of the page.
+    LoginWall,
+}
+
+/// Failures of one kind in a row, counted per kind so that the probes not sent can say
+/// exactly what made findable stop asking.
+struct Streak {
+    failure: Failure,
+    count: u32,
+    last_detail: String,
+}
+
+/// Why a probe was not sent: the host was given up on.
+#[derive(Debug)]
+pub struct GivenUp {
+    pub reason: UnknownReason,
+    pub detail: String,
 }
 
 /// The right to send one request to a host now; hand it back (drop it) only once
@@ -47,16 +67,18 @@ impl Host {
             interval,
             state: Mutex::new(State {
                 next_start: Instant::now(),
-                health: Health::default(),
+                failing: None,
             }),
         }
     }
 
     /// Waits for a free slot on this host, a place under the `global` limit, and the
-    /// host's next allowed start. `Err` carries the error that made the host be given up
-    /// on while this probe waited its turn.
-    pub async fn turn<'a>(&'a self, global: &'a Semaphore) -> Result<Turn<'a>, String> {
-        let stopped = |_| "stopped".to_string();
+    /// host's next allowed start.
+    pub async fn turn<'a>(&'a self, global: &'a Semaphore) -> Result<Turn<'a>, GivenUp> {
+        let stopped = |_| GivenUp {
+            reason: UnknownReason::Network,
+            detail: "stopped".into(),
+        };
         let slot = self.slots.acquire().await.map_err(stopped)?;
         loop {
             let global = global.acquire().await.map_err(stopped)?;
@@ -78,10 +100,10 @@ impl Host {
     }
 
     /// Starts a request now if the host allows it (`None`), else says when to look again.
-    fn claim_start(&self) -> Result<Option<Instant>, String> {
+    fn claim_start(&self) -> Result<Option<Instant>, GivenUp> {
         let mut state = self.state();
-        if state.health.failures >= FAILURES_BEFORE_GIVING_UP {
-            return Err(state.health.last_error.clone());
+        if let Some(given_up) = state.given_up() {
+            return Err(given_up);
         }
         let now = Instant::now();
         if state.next_start > now {
@@ -91,15 +113,23 @@ impl Host {
         Ok(None)
     }
 
-    /// Records how a probe to this host ended: `Some(error)` when it never got an answer.
-    pub fn record(&self, error: Option<&str>) {
-        let health = &mut self.state().health;
-        match error {
-            Some(e) => {
-                health.failures += 1;
-                health.last_error = e.to_string();
+    /// Records how an exchange ended: `Ok` for an answer worth reading, which ends any
+    /// streak of failures.
+    pub fn record(&self, outcome: Result<(), (Failure, String)>) {
+        let mut state = self.state();
+        match (outcome, &mut state.failing) {
+            (Ok(()), failing) => *failing = None,
+            (Err((failure, detail)), Some(streak)) if streak.failure == failure => {
+                streak.count += 1;
+                streak.last_detail = detail;
             }
-            None => health.failures = 0,
+            (Err((failure, detail)), failing) => {
+                *failing = Some(Streak {
+                    failure,
+                    count: 1,
+                    last_detail: detail,
+                });
+            }
         }
     }
 
@@ -113,6 +143,33 @@ impl Host {
         // Nothing panics while holding the lock; if something did, the times and counts
         // are still usable.
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl State {
+    fn given_up(&self) -> Option<GivenUp> {
+        let streak = self
+            .failing
+            .as_ref()
+            .filter(|s| s.count >= FAILURES_BEFORE_GIVING_UP)?;
+        let (n, detail) = (FAILURES_BEFORE_GIVING_UP, &streak.last_detail);
+        let (reason, detail) = match streak.failure {
+            Failure::Network => (
+                UnknownReason::Network,
+                format!("not tried: earlier requests to this site failed ({detail})"),
+            ),
+            Failure::Blocked => (
+                UnknownReason::Blocked,
+                format!("not tried: the site blocked the last {n} checks ({detail})"),
+            ),
+            Failure::LoginWall => (
+                UnknownReason::LoginWall,
+                format!(
+                    "not tried: the site showed a login page for the last {n} checks ({detail})"
+                ),
+            ),
+        };
+        Some(GivenUp { reason, detail })
     }
 }
 
@@ -168,6 +225,30 @@ mod tests {
             .map(|(host, payloads)| (host.interval, payloads.clone()))
             .collect();
         assert_eq!(shape, [(200 * MS, vec![1, 3, 4]), (50 * MS, vec![2])]);
+    }
+
+    #[test]
+    fn a_host_is_given_up_after_three_failures_of_one_kind_in_a_row() {
+        let host = Host::new(2, Duration::ZERO);
+        let blocked = || Err((Failure::Blocked, "HTTP 403: forbidden".to_string()));
+        host.record(blocked());
+        host.record(blocked());
+        host.record(Ok(()));
+        host.record(blocked());
+        host.record(Err((Failure::LoginWall, "redirected to /login".into())));
+        host.record(blocked());
+        host.record(blocked());
+        assert!(
+            host.claim_start().is_ok(),
+            "no three of a kind in a row yet"
+        );
+        host.record(blocked());
+        let given_up = host.claim_start().expect_err("given up");
+        assert_eq!(given_up.reason, UnknownReason::Blocked);
+        assert_eq!(
+            given_up.detail,
+            "not tried: the site blocked the last 3 checks (HTTP 403: forbidden)"
+        );
     }
 
     #[tokio::test]

@@ -461,6 +461,60 @@ async fn a_dead_host_is_given_up_on_after_a_few_failures() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_host_that_walls_every_probe_is_given_up_on_after_three() {
+    let fake = FakePlatforms::start(vec![
+        spec("bot-wall", Behaviour::Captcha),
+        spec("login-page", Behaviour::LoginWallPage),
+    ])
+    .await
+    .expect("fake platforms");
+    let names: Vec<String> = (0..15).map(|i| format!("user{i}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let evidence = run(&fake, sites(&fake), &refs, fast_config()).await;
+    assert_eq!(evidence.probes.len(), 30);
+    let cases = [
+        (
+            0,
+            "bot-wall",
+            Blocked,
+            "not tried: the site blocked the last 3 checks",
+        ),
+        (
+            1,
+            "login-page",
+            LoginWall,
+            "not tried: the site showed a login page for the last 3 checks",
+        ),
+    ];
+    for (index, platform, reason, not_tried) in cases {
+        let results: Vec<_> = (evidence.probes.iter().chain(&evidence.controls))
+            .filter(|p| p.platform == platform)
+            .collect();
+        assert_eq!(results.len(), 16, "15 probes and one control");
+        assert!(
+            results.iter().all(|p| p.reason == Some(reason)),
+            "{results:?}"
+        );
+        // Three walls in a row, plus the one already in flight on the host's other slot.
+        let requests = fake.stats(index).requests;
+        assert!(
+            (3..=4).contains(&requests),
+            "{requests} requests to {platform}"
+        );
+        let skipped = results
+            .iter()
+            .filter(|p| {
+                p.detail
+                    .as_deref()
+                    .unwrap_or_default()
+                    .starts_with(not_tried)
+            })
+            .count();
+        assert_eq!(skipped, 16 - requests, "{results:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_absent_note_travels_with_every_absent_answer() {
     let fake = FakePlatforms::start(vec![spec(
         "embeds",

@@ -118,7 +118,7 @@ impl Engine {
                         {
                             host.pause_until(tokio::time::Instant::now() + wait);
                         }
-                        fetched
+                        (fetched, Ok(()))
                     };
                     let sent = tokio::select! {
                         sent = exchange.send(&prepared, |_| false, read) => sent,
