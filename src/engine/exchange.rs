@@ -68,6 +68,7 @@ impl Exchange<'_> {
                 &enough,
             )
             .await;
+            self.host.request_ended();
             // What the answer says about the host is recorded before the turn is handed
             // on, so the next probe to this host already knows it.
             if let Err(error) = &outcome {

@@ -22,7 +22,8 @@ pub struct Host {
 }
 
 struct State {
-    /// No request starts before this: an interval after the last start, or a 429's pause.
+    /// No request starts before this: an interval after the last start and after the last
+    /// end, or a 429's pause.
     next_start: Instant,
     failing: Option<Streak>,
 }
@@ -131,6 +132,14 @@ impl Host {
                 });
             }
         }
+    }
+
+    /// A request to this host has ended, answered or not: by now it has reached the host
+    /// or never will. The next one waits a full interval from here, so the gap the host
+    /// sees is not cut short by the time this one spent connecting.
+    pub fn request_ended(&self) {
+        let mut state = self.state();
+        state.next_start = state.next_start.max(Instant::now() + self.interval);
     }
 
     /// Nobody starts a request to this host before `until` (after a 429's Retry-After).
@@ -274,5 +283,22 @@ mod tests {
             .expect("the second probe gets its turn")
             .expect("the second probe's task");
         assert!(started >= paused_until, "started before the pause ended");
+    }
+
+    #[tokio::test]
+    async fn the_interval_also_runs_from_the_end_of_a_slow_request() {
+        let host = Host::new(2, 100 * MS);
+        let global = Semaphore::new(10);
+        let first = host.turn(&global).await.expect("first turn");
+        // Connecting and answering took longer than the interval.
+        tokio::time::sleep(150 * MS).await;
+        host.request_ended();
+        let ended = Instant::now();
+        drop(first);
+        let _second = host.turn(&global).await.expect("second turn");
+        assert!(
+            Instant::now() >= ended + 100 * MS,
+            "started too soon after the end"
+        );
     }
 }
