@@ -2,14 +2,15 @@
 //! budget (backoff after connection errors and 5xx, the server's own wait after 429/503).
 //! Shared by profile probes and search queries so both follow the same rules.
 
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use reqwest::Client;
 use tokio::sync::Semaphore;
+use tokio::time::Instant;
 
 use super::EngineConfig;
 use super::fetch::{self, FetchError, Fetched, Prepared};
-use super::politeness::Host;
+use super::politeness::{Failure, Host};
 use super::retry;
 use crate::evidence::UnknownReason;
 
@@ -40,49 +41,43 @@ pub struct Exchange<'a> {
 }
 
 impl Exchange<'_> {
-    /// Sends `request` until it gets an answer worth reading. `enough` lets the body read
-    /// stop early once the caller has what it needs.
-    pub async fn send(
+    /// Sends `request` until it gets an answer worth reading, and hands that to `read`,
+    /// which also says whether the answer counts against the host (a bot wall, say).
+    /// `enough` lets the body read stop early once the caller has what it needs.
+    pub async fn send<T>(
         &self,
         request: &Prepared,
         enough: impl Fn(&[u8]) -> bool,
-    ) -> Result<Fetched, Unanswered> {
+        read: impl FnOnce(Fetched) -> (T, Result<(), (Failure, String)>),
+    ) -> Result<T, Unanswered> {
         let cfg = self.config;
         let mut rng = fastrand::Rng::new();
+        let mut backoff = |n| retry::backoff(cfg.backoff_base, n, cfg.backoff_cap, &mut rng);
         let (mut failures, mut rate_limits) = (0, 0);
         loop {
-            let outcome = {
-                let _slot = self.host.acquire().await.map_err(|error| {
-                    let detail =
-                        format!("not tried: earlier requests to this site failed ({error})");
-                    Unanswered::new(UnknownReason::Network, detail)
-                })?;
-                let _permit = self
-                    .global
-                    .acquire()
-                    .await
-                    .map_err(|_| Unanswered::new(UnknownReason::Network, "stopped".into()))?;
-                fetch::fetch(
-                    self.client,
-                    request,
-                    cfg.max_redirects,
-                    cfg.max_body,
-                    &enough,
-                )
+            let turn = self
+                .host
+                .turn(self.global)
                 .await
-            };
-            // The host's health follows real exchanges only, never skipped ones.
-            match &outcome {
-                Ok(_) => self.host.record(None),
-                Err(e) => self.host.record(Some(&e.to_string())),
+                .map_err(|given_up| Unanswered::new(given_up.reason, given_up.detail))?;
+            let outcome = fetch::fetch(
+                self.client,
+                request,
+                cfg.max_redirects,
+                cfg.max_body,
+                &enough,
+            )
+            .await;
+            self.host.request_ended();
+            // What the answer says about the host is recorded before the turn is handed
+            // on, so the next probe to this host already knows it.
+            if let Err(error) = &outcome {
+                self.host.record(Err((Failure::Network, error.to_string())));
             }
-            let backoff = |n, rng: &mut fastrand::Rng| {
-                retry::backoff(cfg.backoff_base, n, cfg.backoff_cap, rng)
-            };
-            match outcome {
+            let wait = match outcome {
                 Err(FetchError::Network(_)) if failures < cfg.retries => {
                     failures += 1;
-                    tokio::time::sleep(backoff(failures, &mut rng)).await;
+                    backoff(failures)
                 }
                 Err(FetchError::Timeout) => {
                     let detail = format!("no answer within {}s", cfg.timeout.as_secs_f32());
@@ -94,7 +89,11 @@ impl Exchange<'_> {
                 Ok(fetched) if is_rate_limit(&fetched) => {
                     let header = fetched.header("retry-after");
                     let asked = retry::retry_after(Some(header), SystemTime::now());
-                    let wait = asked.unwrap_or_else(|| backoff(rate_limits + 1, &mut rng));
+                    let wait = asked.unwrap_or_else(|| backoff(rate_limits + 1));
+                    if wait <= cfg.max_retry_after {
+                        // Every request to this host waits, not just this one.
+                        self.host.pause_until(Instant::now() + wait);
+                    }
                     if rate_limits >= cfg.rate_limit_retries || wait > cfg.max_retry_after {
                         let asked_for = asked
                             .map(|w| format!("; asked to wait {}s", w.as_secs()))
@@ -111,15 +110,21 @@ impl Exchange<'_> {
                         });
                     }
                     rate_limits += 1;
-                    // Every request to this host waits, not just this one.
-                    self.host.pause_until(tokio::time::Instant::now() + wait);
+                    // The host's pause is this probe's wait too.
+                    Duration::ZERO
                 }
                 Ok(fetched) if fetched.status >= 500 && failures < cfg.retries => {
                     failures += 1;
-                    tokio::time::sleep(backoff(failures, &mut rng)).await;
+                    backoff(failures)
                 }
-                Ok(fetched) => return Ok(fetched),
-            }
+                Ok(fetched) => {
+                    let (answer, health) = read(fetched);
+                    self.host.record(health);
+                    return Ok(answer);
+                }
+            };
+            drop(turn);
+            tokio::time::sleep(wait).await;
         }
     }
 }

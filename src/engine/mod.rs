@@ -24,7 +24,7 @@ use crate::plan::{Plan, PlannedProbe};
 use detect::{Observed, Verdict};
 use exchange::Exchange;
 use fetch::{Fetched, Prepared};
-use politeness::{HostPool, origin};
+use politeness::{Failure, Host, origin};
 
 /// What findable says it is, to every site it asks.
 pub const USER_AGENT: &str = concat!(
@@ -90,14 +90,21 @@ pub struct Engine {
 struct Run {
     client: Client,
     config: EngineConfig,
-    sites: HashMap<String, Site>,
-    hosts: HostPool,
-    global: Arc<Semaphore>,
+    global: Semaphore,
 }
 
 enum Job {
     Probe(usize),
     Control(usize),
+}
+
+/// A planned probe with its request made, waiting for its host's turn.
+struct Ready {
+    job: Job,
+    /// The result as far as it is known before the answer.
+    base: ProbeResult,
+    site: Arc<Site>,
+    request: Prepared,
 }
 
 impl Engine {
@@ -129,42 +136,60 @@ impl Engine {
         let run = Arc::new(Run {
             client: self.client.clone(),
             config: self.config.clone(),
-            sites: plan
-                .sites
-                .iter()
-                .map(|s| (s.name.clone(), s.clone()))
-                .collect(),
-            hosts: HostPool::new(self.config.per_host),
-            global: Arc::new(Semaphore::new(self.config.concurrency.max(1))),
+            global: Semaphore::new(self.config.concurrency.max(1)),
         });
+        let sites: HashMap<&str, Arc<Site>> = plan
+            .sites
+            .iter()
+            .map(|s| (s.name.as_str(), Arc::new(s.clone())))
+            .collect();
         let mut probes: Vec<Option<ProbeResult>> = vec![None; plan.probes.len()];
         let mut controls: Vec<Option<ProbeResult>> = vec![None; plan.controls.len()];
-        let mut tasks = JoinSet::new();
+        let mut keep = |job, result: ProbeResult| match job {
+            Job::Probe(i) => {
+                on_result(&result);
+                probes[i] = Some(result);
+            }
+            Job::Control(i) => controls[i] = Some(result),
+        };
         // Controls go first so each host answers them before the real probes.
-        let jobs = (0..plan.controls.len())
-            .map(Job::Control)
-            .chain((0..plan.probes.len()).map(Job::Probe));
-        for job in jobs {
-            let planned = match job {
-                Job::Control(i) => plan.controls[i].clone(),
-                Job::Probe(i) => plan.probes[i].clone(),
-            };
-            let run = run.clone();
-            tasks.spawn(async move {
-                let result = run.probe(&planned).await;
-                (job, result)
-            });
+        let jobs = (plan.controls.iter().enumerate())
+            .map(|(i, planned)| (Job::Control(i), planned))
+            .chain((plan.probes.iter().enumerate()).map(|(i, planned)| (Job::Probe(i), planned)));
+        let mut ready = Vec::new();
+        for (job, planned) in jobs {
+            let base = blank_result(planned);
+            match request_for(&sites, planned) {
+                Ok((site, request)) => ready.push(Ready {
+                    job,
+                    base,
+                    site,
+                    request,
+                }),
+                Err((reason, detail)) => keep(job, base.unknown(reason, detail)),
+            }
+        }
+        // Every host, with its interval, is known before the first request goes out.
+        let hosts = politeness::by_origin(
+            ready.into_iter().map(|probe| {
+                let interval = Duration::from_millis(probe.site.min_interval_ms.unwrap_or(0));
+                (origin(&probe.request.url), interval, probe)
+            }),
+            self.config.per_host,
+        );
+        let mut tasks = JoinSet::new();
+        for (host, group) in hosts {
+            for probe in group {
+                let (run, host) = (run.clone(), host.clone());
+                tasks.spawn(async move { run.probe(probe, &host).await });
+            }
         }
         tokio::pin!(cancel);
         let mut partial = false;
         loop {
             tokio::select! {
                 next = tasks.join_next() => match next {
-                    Some(Ok((Job::Probe(i), result))) => {
-                        on_result(&result);
-                        probes[i] = Some(result);
-                    }
-                    Some(Ok((Job::Control(i), result))) => controls[i] = Some(result),
+                    Some(Ok((job, result))) => keep(job, result),
                     // A probe task only ends abnormally if it panicked; its slot stays empty
                     // and the run is reported as partial rather than wrong.
                     Some(Err(_)) => partial = true,
@@ -206,42 +231,64 @@ fn discredit_unreliable_sites(probes: &mut [ProbeResult], controls: &[ProbeResul
     }
 }
 
+/// A probe's result before any answer: unknown, with nothing seen yet.
+fn blank_result(planned: &PlannedProbe) -> ProbeResult {
+    ProbeResult {
+        platform: planned.site.clone(),
+        username: planned.username.clone(),
+        url: planned.url.clone(),
+        status: ProbeStatus::Unknown,
+        reason: None,
+        detail: None,
+        http_status: None,
+        final_url: None,
+        weight: planned.weight,
+        source: planned.source.clone(),
+    }
+}
+
+/// The site and the request to send for a planned probe, or why it is not sent.
+fn request_for(
+    sites: &HashMap<&str, Arc<Site>>,
+    planned: &PlannedProbe,
+) -> Result<(Arc<Site>, Prepared), (UnknownReason, String)> {
+    let Some(site) = sites.get(planned.site.as_str()) else {
+        return Err((
+            UnknownReason::Unrecognised,
+            "site missing from the plan".into(),
+        ));
+    };
+    if let Some(reason) = &site.manual_reason {
+        return Err((UnknownReason::Manual, reason.clone()));
+    }
+    let request =
+        prepare(site, &planned.username).map_err(|detail| (UnknownReason::Unrecognised, detail))?;
+    Ok((site.clone(), request))
+}
+
 impl Run {
-    async fn probe(&self, planned: &PlannedProbe) -> ProbeResult {
-        let base = ProbeResult {
-            platform: planned.site.clone(),
-            username: planned.username.clone(),
-            url: planned.url.clone(),
-            status: ProbeStatus::Unknown,
-            reason: None,
-            detail: None,
-            http_status: None,
-            final_url: None,
-            weight: planned.weight,
-            source: planned.source.clone(),
-        };
-        let Some(site) = self.sites.get(&planned.site) else {
-            return base.unknown(UnknownReason::Unrecognised, "site missing from the plan");
-        };
-        if let Some(reason) = &site.manual_reason {
-            return base.unknown(UnknownReason::Manual, reason.clone());
-        }
-        let request = match prepare(site, &planned.username) {
-            Ok(request) => request,
-            Err(detail) => return base.unknown(UnknownReason::Unrecognised, detail),
-        };
-        let interval = Duration::from_millis(site.min_interval_ms.unwrap_or(0));
-        let host = self.hosts.host(&origin(&request.url), interval);
+    async fn probe(&self, probe: Ready, host: &Host) -> (Job, ProbeResult) {
+        let Ready {
+            job,
+            base,
+            site,
+            request,
+        } = probe;
         let exchange = Exchange {
             client: &self.client,
             config: &self.config,
             global: &self.global,
-            host: &host,
+            host,
         };
-        let username = &planned.username;
+        let username = &base.username;
         let enough = |body: &[u8]| detect::body_settled(&site.detection, username, body);
-        match exchange.send(&request, enough).await {
-            Ok(fetched) => judge(base, site, username, &fetched),
+        let read = |fetched: Fetched| {
+            let result = judge(base.clone(), &site, username, &fetched);
+            let health = health(&result);
+            (result, health)
+        };
+        let result = match exchange.send(&request, enough, read).await {
+            Ok(result) => result,
             Err(unanswered) => {
                 let base = match &unanswered.fetched {
                     Some(fetched) => with_response(base, fetched),
@@ -249,8 +296,20 @@ impl Run {
                 };
                 base.unknown(unanswered.reason, unanswered.detail)
             }
-        }
+        };
+        (job, result)
     }
+}
+
+/// Bot walls and login pages count toward giving up on a host, as failed exchanges do;
+/// any other answer it could read (found, absent, unrecognised) ends the streak.
+fn health(judged: &ProbeResult) -> Result<(), (Failure, String)> {
+    let failure = match judged.reason {
+        Some(UnknownReason::Blocked) => Failure::Blocked,
+        Some(UnknownReason::LoginWall) => Failure::LoginWall,
+        _ => return Ok(()),
+    };
+    Err((failure, judged.detail.clone().unwrap_or_default()))
 }
 
 fn prepare(site: &Site, username: &str) -> Result<Prepared, String> {

@@ -1,128 +1,205 @@
-//! Per-host politeness: at most N requests in flight to one origin, an optional minimum
-//! gap between them, and a pause every probe to that host respects after a 429.
+//! Per-host politeness: at most N requests in flight to one origin, a minimum gap between
+//! them, a pause every request to that host respects after a 429, and giving up on a host
+//! that keeps failing or refusing. Hosts are made once, before anything is sent.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tokio::sync::{Semaphore, SemaphorePermit};
 use tokio::time::Instant;
 
-pub struct Host {
-    slots: Arc<Semaphore>,
-    next_start: Mutex<Instant>,
-    interval: Duration,
-    health: Arc<Mutex<Health>>,
-}
+use crate::evidence::UnknownReason;
 
-/// Consecutive failed exchanges, so a host that is down (or a machine with no network) is
-/// given up on after a few tries instead of costing every remaining probe its retries.
-#[derive(Default)]
-struct Health {
-    failures: u32,
-    last_error: String,
-}
-
-/// Failed exchanges in a row (timeouts, refused or reset connections, failed lookups)
-/// after which the rest of a host's probes are not sent.
+/// Failures of one kind in a row (failed exchanges, bot walls, login pages) after which
+/// the rest of a host's probes are not sent.
 const FAILURES_BEFORE_GIVING_UP: u32 = 3;
 
+pub struct Host {
+    slots: Semaphore,
+    interval: Duration,
+    state: Mutex<State>,
+}
+
+struct State {
+    /// No request starts before this: an interval after the last start and after the last
+    /// end, or a 429's pause.
+    next_start: Instant,
+    failing: Option<Streak>,
+}
+
+/// Why an exchange counts toward giving up on a host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Failure {
+    /// No answer: a timeout, a refused or reset connection, a failed lookup.
+    Network,
+    /// A bot wall, captcha or refusal instead of the page.
+    Blocked,
+    /// A login page instead of the page.
+    LoginWall,
+}
+
+/// Failures of one kind in a row, counted per kind so that the probes not sent can say
+/// exactly what made findable stop asking.
+struct Streak {
+    failure: Failure,
+    count: u32,
+    last_detail: String,
+}
+
+/// Why a probe was not sent: the host was given up on.
+#[derive(Debug)]
+pub struct GivenUp {
+    pub reason: UnknownReason,
+    pub detail: String,
+}
+
+/// The right to send one request to a host now; hand it back (drop it) only once
+/// everything the answer says about the host has been recorded.
+pub struct Turn<'a> {
+    _slot: SemaphorePermit<'a>,
+    _global: SemaphorePermit<'a>,
+}
+
 impl Host {
-    /// Waits for a free slot and for the host's next allowed start time. `Err` carries the
-    /// error that made the host be given up on while this probe waited its turn.
-    pub async fn acquire(&self) -> Result<OwnedSemaphorePermit, String> {
-        let permit = self
-            .slots
-            .clone()
-            .acquire_owned()
-            .await
-            .map_err(|_| "stopped".to_string())?;
-        // Checked after the wait, so queued probes to a dead host do not each reserve
-        // (and sleep through) a polite interval.
-        if let Some(error) = self.given_up() {
-            return Err(error);
+    pub fn new(per_host: usize, interval: Duration) -> Self {
+        Self {
+            slots: Semaphore::new(per_host.max(1)),
+            interval,
+            state: Mutex::new(State {
+                next_start: Instant::now(),
+                failing: None,
+            }),
         }
-        let start = {
-            let mut next = self
-                .next_start
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            let start = (*next).max(Instant::now());
-            *next = start + self.interval;
-            start
+    }
+
+    /// Waits for a free slot on this host, a place under the `global` limit, and the
+    /// host's next allowed start.
+    pub async fn turn<'a>(&'a self, global: &'a Semaphore) -> Result<Turn<'a>, GivenUp> {
+        let stopped = |_| GivenUp {
+            reason: UnknownReason::Network,
+            detail: "stopped".into(),
         };
-        tokio::time::sleep_until(start).await;
-        Ok(permit)
-    }
-
-    /// The error that made this host be given up on, if it has been.
-    pub fn given_up(&self) -> Option<String> {
-        let health = self.health.lock().unwrap_or_else(PoisonError::into_inner);
-        (health.failures >= FAILURES_BEFORE_GIVING_UP).then(|| health.last_error.clone())
-    }
-
-    /// Records how a probe to this host ended: `Some(error)` when it never got an answer.
-    pub fn record(&self, error: Option<&str>) {
-        let mut health = self.health.lock().unwrap_or_else(PoisonError::into_inner);
-        match error {
-            Some(e) => {
-                health.failures += 1;
-                health.last_error = e.to_string();
+        let slot = self.slots.acquire().await.map_err(stopped)?;
+        loop {
+            let global = global.acquire().await.map_err(stopped)?;
+            // Decided at the last moment before sending: while this probe queued or slept,
+            // another may have started (the interval) or read a 429 (the pause).
+            match self.claim_start()? {
+                None => {
+                    return Ok(Turn {
+                        _slot: slot,
+                        _global: global,
+                    });
+                }
+                Some(not_before) => {
+                    drop(global);
+                    tokio::time::sleep_until(not_before).await;
+                }
             }
-            None => health.failures = 0,
         }
+    }
+
+    /// Starts a request now if the host allows it (`None`), else says when to look again.
+    fn claim_start(&self) -> Result<Option<Instant>, GivenUp> {
+        let mut state = self.state();
+        if let Some(given_up) = state.given_up() {
+            return Err(given_up);
+        }
+        let now = Instant::now();
+        if state.next_start > now {
+            return Ok(Some(state.next_start));
+        }
+        state.next_start = now + self.interval;
+        Ok(None)
+    }
+
+    /// Records how an exchange ended: `Ok` for an answer worth reading, which ends any
+    /// streak of failures.
+    pub fn record(&self, outcome: Result<(), (Failure, String)>) {
+        let mut state = self.state();
+        match (outcome, &mut state.failing) {
+            (Ok(()), failing) => *failing = None,
+            (Err((failure, detail)), Some(streak)) if streak.failure == failure => {
+                streak.count += 1;
+                streak.last_detail = detail;
+            }
+            (Err((failure, detail)), failing) => {
+                *failing = Some(Streak {
+                    failure,
+                    count: 1,
+                    last_detail: detail,
+                });
+            }
+        }
+    }
+
+    /// A request to this host has ended, answered or not: by now it has reached the host
+    /// or never will. The next one waits a full interval from here, so the gap the host
+    /// sees is not cut short by the time this one spent connecting.
+    pub fn request_ended(&self) {
+        let mut state = self.state();
+        state.next_start = state.next_start.max(Instant::now() + self.interval);
     }
 
     /// Nobody starts a request to this host before `until` (after a 429's Retry-After).
     pub fn pause_until(&self, until: Instant) {
-        let mut next = self
-            .next_start
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        *next = (*next).max(until);
+        let mut state = self.state();
+        state.next_start = state.next_start.max(until);
+    }
+
+    fn state(&self) -> MutexGuard<'_, State> {
+        // Nothing panics while holding the lock; if something did, the times and counts
+        // are still usable.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
 
-/// All hosts seen in a run, created on first use.
-pub struct HostPool {
+impl State {
+    fn given_up(&self) -> Option<GivenUp> {
+        let streak = self
+            .failing
+            .as_ref()
+            .filter(|s| s.count >= FAILURES_BEFORE_GIVING_UP)?;
+        let (n, detail) = (FAILURES_BEFORE_GIVING_UP, &streak.last_detail);
+        let (reason, detail) = match streak.failure {
+            Failure::Network => (
+                UnknownReason::Network,
+                format!("not tried: earlier requests to this site failed ({detail})"),
+            ),
+            Failure::Blocked => (
+                UnknownReason::Blocked,
+                format!("not tried: the site blocked the last {n} checks ({detail})"),
+            ),
+            Failure::LoginWall => (
+                UnknownReason::LoginWall,
+                format!(
+                    "not tried: the site showed a login page for the last {n} checks ({detail})"
+                ),
+            ),
+        };
+        Some(GivenUp { reason, detail })
+    }
+}
+
+/// Groups requests by origin with one [`Host`] per origin, before anything is sent. Each
+/// request is `(origin, the interval its site asks for, payload)`; a host's interval is the
+/// largest of its requests', so every request to it, from the first, keeps the strictest
+/// site's pace. Payloads keep their order within a host.
+pub fn by_origin<T>(
+    requests: impl IntoIterator<Item = (String, Duration, T)>,
     per_host: usize,
-    hosts: Mutex<HashMap<String, Arc<Host>>>,
-}
-
-impl HostPool {
-    pub fn new(per_host: usize) -> Self {
-        Self {
-            per_host: per_host.max(1),
-            hosts: Mutex::new(HashMap::new()),
-        }
+) -> Vec<(Arc<Host>, Vec<T>)> {
+    let mut groups: HashMap<String, (Duration, Vec<T>)> = HashMap::new();
+    for (origin, interval, payload) in requests {
+        let (largest, payloads) = groups.entry(origin).or_default();
+        *largest = (*largest).max(interval);
+        payloads.push(payload);
     }
-
-    /// The host for `origin`; the interval is the largest any of its sites asked for.
-    pub fn host(&self, origin: &str, interval: Duration) -> Arc<Host> {
-        let mut hosts = self.hosts.lock().unwrap_or_else(PoisonError::into_inner);
-        let host = hosts.entry(origin.to_string()).or_insert_with(|| {
-            Arc::new(Host {
-                slots: Arc::new(Semaphore::new(self.per_host)),
-                next_start: Mutex::new(Instant::now()),
-                interval,
-                health: Arc::default(),
-            })
-        });
-        if host.interval < interval {
-            // A stricter site on a shared host wins; keep its queue position.
-            let next = *host
-                .next_start
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner);
-            *host = Arc::new(Host {
-                slots: host.slots.clone(),
-                next_start: Mutex::new(next),
-                interval,
-                health: host.health.clone(),
-            });
-        }
-        host.clone()
-    }
+    groups
+        .into_values()
+        .map(|(interval, payloads)| (Arc::new(Host::new(per_host, interval)), payloads))
+        .collect()
 }
 
 /// `scheme://host:port` of a URL: the unit of politeness.
@@ -133,4 +210,95 @@ pub fn origin(url: &url::Url) -> String {
         url.host_str().unwrap_or_default(),
         url.port_or_known_default().unwrap_or(0)
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MS: Duration = Duration::from_millis(1);
+
+    #[test]
+    fn a_shared_origin_takes_its_strictest_interval() {
+        let requests = [
+            ("http://a:80", Duration::ZERO, 1),
+            ("http://b:80", 50 * MS, 2),
+            ("http://a:80", 200 * MS, 3),
+            ("http://a:80", 10 * MS, 4),
+        ]
+        .map(|(origin, interval, n)| (origin.to_string(), interval, n));
+        let mut hosts = by_origin(requests, 2);
+        hosts.sort_by_key(|(_, payloads)| payloads[0]);
+        let shape: Vec<_> = hosts
+            .iter()
+            .map(|(host, payloads)| (host.interval, payloads.clone()))
+            .collect();
+        assert_eq!(shape, [(200 * MS, vec![1, 3, 4]), (50 * MS, vec![2])]);
+    }
+
+    #[test]
+    fn a_host_is_given_up_after_three_failures_of_one_kind_in_a_row() {
+        let host = Host::new(2, Duration::ZERO);
+        let blocked = || Err((Failure::Blocked, "HTTP 403: forbidden".to_string()));
+        host.record(blocked());
+        host.record(blocked());
+        host.record(Ok(()));
+        host.record(blocked());
+        host.record(Err((Failure::LoginWall, "redirected to /login".into())));
+        host.record(blocked());
+        host.record(blocked());
+        assert!(
+            host.claim_start().is_ok(),
+            "no three of a kind in a row yet"
+        );
+        host.record(blocked());
+        let given_up = host.claim_start().expect_err("given up");
+        assert_eq!(given_up.reason, UnknownReason::Blocked);
+        assert_eq!(
+            given_up.detail,
+            "not tried: the site blocked the last 3 checks (HTTP 403: forbidden)"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_probe_waiting_for_the_interval_respects_a_pause_set_meanwhile() {
+        let host = Arc::new(Host::new(2, 100 * MS));
+        let global = Arc::new(Semaphore::new(10));
+        let first = host.turn(&global).await.expect("first turn");
+        let second = tokio::spawn({
+            let (host, global) = (host.clone(), global.clone());
+            async move {
+                let _turn = host.turn(&global).await.expect("second turn");
+                Instant::now()
+            }
+        });
+        // The second probe is asleep until the interval is over when the first reads a
+        // 429 and, still holding its turn, pauses the host.
+        tokio::time::sleep(20 * MS).await;
+        let paused_until = Instant::now() + 300 * MS;
+        host.pause_until(paused_until);
+        drop(first);
+        let started = tokio::time::timeout(Duration::from_secs(30), second)
+            .await
+            .expect("the second probe gets its turn")
+            .expect("the second probe's task");
+        assert!(started >= paused_until, "started before the pause ended");
+    }
+
+    #[tokio::test]
+    async fn the_interval_also_runs_from_the_end_of_a_slow_request() {
+        let host = Host::new(2, 100 * MS);
+        let global = Semaphore::new(10);
+        let first = host.turn(&global).await.expect("first turn");
+        // Connecting and answering took longer than the interval.
+        tokio::time::sleep(150 * MS).await;
+        host.request_ended();
+        let ended = Instant::now();
+        drop(first);
+        let _second = host.turn(&global).await.expect("second turn");
+        assert!(
+            Instant::now() >= ended + 100 * MS,
+            "started too soon after the end"
+        );
+    }
 }

@@ -10,7 +10,7 @@ use super::{Parsed, SearchRequest, brave, duckduckgo, searxng};
 use crate::engine::Engine;
 use crate::engine::exchange::{Exchange, Unanswered};
 use crate::engine::fetch::{Fetched, Prepared};
-use crate::engine::politeness::origin;
+use crate::engine::politeness::Host;
 use crate::evidence::{QueryResult, QueryStatus, UnknownReason};
 use crate::plan::queries::PlannedQuery;
 
@@ -80,7 +80,8 @@ impl Engine {
         cancel: impl Future<Output = ()>,
     ) -> (Vec<QueryResult>, bool) {
         let interval = interval.unwrap_or_else(|| backend.default_interval());
-        let hosts = crate::engine::politeness::HostPool::new(1);
+        // Every query goes to the backend's own origin: one host, made once.
+        let host = Host::new(1, interval);
         let global = tokio::sync::Semaphore::new(1);
         let mut results = Vec::with_capacity(queries.len());
         let mut blocked: Option<String> = None;
@@ -98,7 +99,6 @@ impl Engine {
                 ),
                 None => {
                     let request = backend.request(&query.text);
-                    let host = hosts.host(&origin(&request.url), interval);
                     let exchange = Exchange {
                         client: &self.client,
                         config: &self.config,
@@ -111,16 +111,19 @@ impl Engine {
                         headers: request.headers,
                         body: request.body,
                     };
+                    let read = |fetched: Fetched| {
+                        // Brave says when its per-second window reopens; wait that long.
+                        if let Backend::Brave { .. } = backend
+                            && let Some(wait) = brave::next_allowed_in(&fetched.headers)
+                        {
+                            host.pause_until(tokio::time::Instant::now() + wait);
+                        }
+                        (fetched, Ok(()))
+                    };
                     let sent = tokio::select! {
-                        sent = exchange.send(&prepared, |_| false) => sent,
+                        sent = exchange.send(&prepared, |_| false, read) => sent,
                         () = &mut cancel => return (results, true),
                     };
-                    // Brave says when its per-second window reopens; wait that long.
-                    if let (Backend::Brave { .. }, Ok(fetched)) = (backend, &sent)
-                        && let Some(wait) = brave::next_allowed_in(&fetched.headers)
-                    {
-                        host.pause_until(tokio::time::Instant::now() + wait);
-                    }
                     judge(query, backend, sent)
                 }
             };
