@@ -374,3 +374,45 @@ async fn the_audit_asks_is_this_you_and_leaves_out_what_you_dismiss() {
     let saved = std::fs::read_to_string(&state).expect("answers saved");
     assert!(saved.contains("not-mine"), "{saved}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn search_and_audit_count_the_same_pages() {
+    let (_fake, search, dir) = setup().await;
+    let common = |cmd: &mut Command| {
+        cmd.args(["--name", "Jane Smith", "--school", "Oakwood Academy"])
+            .arg("--checks")
+            .arg(dir.path())
+            .args(["--searxng", &search.base, "--max-queries", "3"])
+            .args(["--timeout", "3", "--format", "json"]);
+    };
+    let mut searching = findable();
+    searching.arg("search");
+    common(&mut searching);
+    let mut auditing = findable();
+    auditing.args(["audit", "--no-checklist", "--platforms", "walled"]);
+    common(&mut auditing);
+    let (searched, audited) = (output(searching).await, output(auditing).await);
+    for out in [&searched, &audited] {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let searched: Value = serde_json::from_slice(&searched.stdout).expect("search JSON");
+    let audited: Value = serde_json::from_slice(&audited.stdout).expect("report JSON");
+    let others = searched["pages_about_others"].as_u64().expect("count");
+    assert!(others >= 1, "the fixture has pages about other people");
+    assert_eq!(
+        audited["stats"]["results_about_others"].as_u64(),
+        Some(others)
+    );
+    let pages = searched["pages"].as_array().expect("pages").len();
+    let found = audited["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "search-result")
+        .count();
+    assert_eq!(found, pages, "each page once, in both");
+}
