@@ -9,7 +9,6 @@ pub mod assess;
 pub mod audit;
 pub mod catalog;
 pub mod checklist;
-pub mod checklist_summary;
 pub mod contacts;
 pub mod engine;
 pub mod evidence;

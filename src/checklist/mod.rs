@@ -3,8 +3,7 @@
 //! that talks to a person; the questions come from the check files, the answers are data.
 
 mod answers;
-pub mod print;
-pub mod prompt;
+pub mod summary;
 
 pub use answers::{Answer, Answers, AnswersError, Review};
 

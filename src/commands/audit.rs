@@ -8,11 +8,12 @@ use std::io::IsTerminal;
 use anyhow::{Context, Result};
 
 use super::output::Output;
+use super::prompt::TerminalPrompter;
 use super::session::{self, Aside, Progress};
 use super::{Exit, InputError, setup};
 use crate::cli::{AuditArgs, REPORT_FORMATS};
 use findable::audit::{Audit, AuditRequest};
-use findable::checklist::{Answers, Outcome, prompt::TerminalPrompter};
+use findable::checklist::{Answers, Outcome};
 use findable::plan::links::SearchLinks;
 use findable::render::{self, OutputFormat};
 

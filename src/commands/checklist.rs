@@ -6,13 +6,14 @@ use std::io::IsTerminal;
 use anyhow::{Context, Result};
 
 use super::output::Output;
+use super::prompt::TerminalPrompter;
 use super::setup;
 use super::{Exit, InputError};
 use crate::cli::ChecklistArgs;
 use findable::Catalog;
 use findable::catalog::Check;
-use findable::checklist::{self, Answers, Outcome, prompt::TerminalPrompter};
-use findable::checklist_summary::{ChecklistSummary, is_complete};
+use findable::checklist::summary::{ChecklistSummary, is_complete};
+use findable::checklist::{self, Answers, Outcome};
 use findable::render::{self, OutputFormat};
 use findable::subject::Handle;
 

@@ -9,6 +9,7 @@ mod checks;
 mod incident;
 mod output;
 mod probe;
+mod prompt;
 mod queries;
 mod search;
 mod session;

@@ -101,10 +101,8 @@ pub fn find_platform<'c>(catalog: &'c Catalog, wanted: &str) -> Option<&'c Check
         .find(|c| c.id.eq_ignore_ascii_case(wanted) || c.name.eq_ignore_ascii_case(wanted))
 }
 
-/// Text the person pasted, trimmed and without control characters: an escape sequence in a
-/// copied URL would otherwise reach the terminal or the spreadsheet as it is.
+/// Text the person pasted, trimmed. It stays as given here: every document made from it
+/// (terminal text, Markdown, the spreadsheet) goes through `render`, which escapes it.
 fn clean(text: Option<&str>) -> String {
-    crate::render::escape::text(text.unwrap_or_default())
-        .trim()
-        .to_string()
+    text.unwrap_or_default().trim().to_string()
 }

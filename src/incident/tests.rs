@@ -221,11 +221,22 @@ fn the_url_given_is_shown_with_the_evidence_step() {
         url: Some(format!(" \u{1b}[31m{url}\n")),
         ..input()
     };
-    let cleaned = steps(&pasted, &catalog());
-    let evidence = &cleaned[position(&cleaned, "Save the evidence")];
+    let pasted = steps(&pasted, &catalog());
+    let evidence = &pasted[position(&pasted, "Save the evidence")];
     assert_eq!(
         evidence.links[0].1,
-        format!("[31m{url}"),
-        "no escape character left"
+        format!("\u{1b}[31m{url}"),
+        "trimmed only"
     );
+    // Every document made from it escapes it on the way out.
+    for shown in [
+        crate::render::incident::steps_text(&pasted),
+        crate::render::incident::steps_markdown(&pasted),
+    ] {
+        assert!(
+            !shown.contains('\u{1b}'),
+            "no escape character reaches a document"
+        );
+        assert!(shown.contains("instagram.com/fake"), "{shown}");
+    }
 }

@@ -12,7 +12,7 @@ use super::plural;
 use super::wrap::Writer;
 use crate::catalog::{Check, Priority, Setting};
 use crate::checklist::Answer;
-use crate::checklist_summary::ChecklistSummary;
+use crate::checklist::summary::ChecklistSummary;
 
 pub(crate) const TITLE: &str = "Privacy checklist for school staff";
 pub(crate) const INTRO: &str = "Work through these on your phone or computer, logged in to \

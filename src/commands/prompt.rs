@@ -5,8 +5,8 @@ use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{MultiSelect, Select};
 
-use super::{Answer, Choice, Prompter, Review, ReviewItem, Step};
-use crate::catalog::Check;
+use findable::catalog::Check;
+use findable::checklist::{Answer, Choice, Prompter, Review, ReviewItem, Step};
 
 /// A line on what is going on in the background ("Checking profiles: 40 of 120"), shown
 /// above each question; `None` when there is nothing to say.
@@ -56,7 +56,7 @@ fn io_error(error: dialoguer::Error) -> std::io::Error {
 
 /// Text from check files and servers, safe to put on a terminal.
 fn clean(s: &str) -> String {
-    crate::render::escape::text(s).trim().to_string()
+    findable::render::escape::text(s).trim().to_string()
 }
 
 const CHOICES: &[(&str, Choice)] = &[
