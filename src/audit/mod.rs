@@ -5,7 +5,7 @@
 //! partial. It does not draw anything or ask anything itself: front ends and a
 //! [`Prompter`] do.
 
-mod network;
+pub mod network;
 mod review;
 
 pub use review::review_items;

@@ -1,6 +1,8 @@
-//! The background half of an audit: profile checks and searches side by side on the
-//! engine, each result passed on as an event and kept for the report.
+//! The background half of an audit: profile checks and searches on the engine, each
+//! result passed on as an event. The audit session runs both side by side; `findable
+//! probe` and `findable search` run one each, with the same events.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use tokio_util::sync::CancellationToken;
@@ -8,8 +10,74 @@ use tokio_util::sync::CancellationToken;
 use super::{AuditEvent, EventSink, Phase, Shared};
 use crate::engine::Engine;
 use crate::engine::search::Backend;
+use crate::evidence::{Evidence, ProbeResult, QueryResult};
 use crate::plan::Plan;
+use crate::plan::queries::PlannedQuery;
 
+/// Every probe of `plan`, each result told to `events` as it arrives; `stop` resolving
+/// cuts the run short (the evidence then says it is partial).
+pub async fn check_profiles(
+    engine: &Engine,
+    plan: &Plan,
+    events: &EventSink,
+    stop: impl Future<Output = ()>,
+) -> Evidence {
+    let total = plan.probes.len();
+    events(&AuditEvent::Started {
+        phase: Phase::Profiles,
+        total,
+    });
+    let mut done = 0;
+    let on_result = |result: &ProbeResult| {
+        done += 1;
+        events(&AuditEvent::Probe {
+            result: result.clone(),
+            done,
+            total,
+        });
+    };
+    let evidence = engine.run(plan, on_result, stop).await;
+    events(&AuditEvent::Finished {
+        phase: Phase::Profiles,
+        stopped: evidence.partial,
+    });
+    evidence
+}
+
+/// `queries` on `backend`, each result told to `events`; the flag says whether `stop`
+/// cut them short.
+pub async fn search(
+    engine: &Engine,
+    queries: &[PlannedQuery],
+    backend: &Backend,
+    events: &EventSink,
+    stop: impl Future<Output = ()>,
+) -> (Vec<QueryResult>, bool) {
+    let total = queries.len();
+    events(&AuditEvent::Started {
+        phase: Phase::Searches,
+        total,
+    });
+    let mut done = 0;
+    let on_result = |result: &QueryResult| {
+        done += 1;
+        events(&AuditEvent::Search {
+            result: result.clone(),
+            done,
+            total,
+        });
+    };
+    let (results, stopped) = engine.search(queries, backend, None, on_result, stop).await;
+    events(&AuditEvent::Finished {
+        phase: Phase::Searches,
+        stopped,
+    });
+    (results, stopped)
+}
+
+/// Both phases of an audit side by side, keeping what they find in `shared` for the
+/// session. Each phase's last event goes out before `shared` says it is done, so once it
+/// does the front end may tear its progress down.
 pub(super) async fn run(
     engine: Engine,
     plan: Arc<Plan>,
@@ -18,66 +86,28 @@ pub(super) async fn run(
     events: EventSink,
     stop: CancellationToken,
 ) {
+    // Each search is kept as it comes, so "Is this you?" can ask about it at once.
+    let keep = shared.clone();
+    let forward = events.clone();
+    let events: EventSink = Arc::new(move |event: &AuditEvent| {
+        if let AuditEvent::Search { result, .. } = event {
+            keep.update(|p| p.searches.push(result.clone()));
+        }
+        forward(event);
+    });
     let profiles = async {
-        let total = plan.probes.len();
-        events(&AuditEvent::Started {
-            phase: Phase::Profiles,
-            total,
-        });
-        let mut done = 0;
-        let evidence = engine
-            .run(
-                &plan,
-                |result| {
-                    done += 1;
-                    events(&AuditEvent::Probe {
-                        result: result.clone(),
-                        done,
-                        total,
-                    });
-                },
-                stop.cancelled(),
-            )
-            .await;
-        // The event goes first: once the state says "done", the front end may tear down.
-        events(&AuditEvent::Finished {
-            phase: Phase::Profiles,
-            stopped: evidence.partial,
-        });
+        let evidence = check_profiles(&engine, &plan, &events, stop.cancelled()).await;
         shared.update(|p| p.probes = Some(evidence));
     };
     let searches = async {
-        let Some(backend) = &backend else {
-            shared.update(|p| p.searches_done = true);
-            return;
+        let stopped = match &backend {
+            Some(backend) => {
+                search(&engine, &plan.queries, backend, &events, stop.cancelled())
+                    .await
+                    .1
+            }
+            None => false,
         };
-        let total = plan.queries.len();
-        events(&AuditEvent::Started {
-            phase: Phase::Searches,
-            total,
-        });
-        let mut done = 0;
-        let (_, stopped) = engine
-            .search(
-                &plan.queries,
-                backend,
-                None,
-                |result| {
-                    done += 1;
-                    shared.update(|p| p.searches.push(result.clone()));
-                    events(&AuditEvent::Search {
-                        result: result.clone(),
-                        done,
-                        total,
-                    });
-                },
-                stop.cancelled(),
-            )
-            .await;
-        events(&AuditEvent::Finished {
-            phase: Phase::Searches,
-            stopped,
-        });
         shared.update(|p| {
             p.searches_done = true;
             p.searches_stopped = stopped;

@@ -10,7 +10,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use findable::audit::{AuditEvent, EventSink, Phase, Stopper};
+use findable::audit::{AuditEvent, EventSink, Phase, Stopper, network};
 use findable::catalog::Check;
 use findable::checklist::{Answer, Choice, Prompter, Review, ReviewItem, Step};
 use findable::engine::Engine;
@@ -56,24 +56,7 @@ pub fn run_probes(
     let progress = Progress::new(quiet);
     progress.show();
     let events = progress.sink();
-    let total = plan.probes.len();
-    events(&AuditEvent::Started {
-        phase: Phase::Profiles,
-        total,
-    });
-    let mut done = 0;
-    let evidence = runtime.block_on(engine.run(
-        plan,
-        |result| {
-            done += 1;
-            events(&AuditEvent::Probe {
-                result: result.clone(),
-                done,
-                total,
-            });
-        },
-        ctrl_c(),
-    ));
+    let evidence = runtime.block_on(network::check_profiles(engine, plan, &events, ctrl_c()));
     progress.finish();
     let interrupted = evidence.partial && evidence.probes.len() < evidence.planned;
     (evidence, interrupted)
@@ -91,26 +74,7 @@ pub fn run_searches(
     let progress = Progress::new(quiet);
     progress.show();
     let events = progress.sink();
-    let total = queries.len();
-    events(&AuditEvent::Started {
-        phase: Phase::Searches,
-        total,
-    });
-    let mut done = 0;
-    let outcome = runtime.block_on(engine.search(
-        queries,
-        backend,
-        None,
-        |result| {
-            done += 1;
-            events(&AuditEvent::Search {
-                result: result.clone(),
-                done,
-                total,
-            });
-        },
-        ctrl_c(),
-    ));
+    let outcome = runtime.block_on(network::search(engine, queries, backend, &events, ctrl_c()));
     progress.finish();
     outcome
 }
