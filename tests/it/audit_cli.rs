@@ -416,3 +416,50 @@ async fn search_and_audit_count_the_same_pages() {
         .count();
     assert_eq!(found, pages, "each page once, in both");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_c_at_a_question_keeps_the_answers_and_writes_a_partial_report() {
+    let (_fake, search, dir) = setup().await;
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let report = out_dir.path().join("report.json");
+    let state = out_dir.path().join("answers.toml");
+    let args = format!(
+        "audit --name 'Jane Smith' --checks '{}' --searxng {} --max-queries 1 --max-usernames 2 --timeout 3 --state '{}' -o '{}'",
+        dir.path().display(),
+        search.base,
+        state.display(),
+        report.display()
+    );
+    let status = tokio::task::spawn_blocking(move || {
+        let settle = || std::thread::sleep(Duration::from_millis(250));
+        let mut p = crate::support::pty(&args, 20_000);
+        p.exp_string("Which of these do you use?")
+            .expect("platforms");
+        settle();
+        p.send(" \r").expect("fakegram ticked");
+        p.flush().expect("flush");
+        p.exp_string("Setting 1 of").expect("the first question");
+        settle();
+        p.send("\r").expect("answer it");
+        p.flush().expect("flush");
+        p.exp_string("Setting 2 of").expect("the second question");
+        settle();
+        p.send_control('c').expect("Ctrl-C");
+        p.exp_string("Written to").expect("report written");
+        p.exp_string("Stopped early").expect("says so");
+        p.exp_eof().expect("exits");
+        p.process().wait().expect("exit status")
+    })
+    .await
+    .expect("pty session");
+    assert!(
+        matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
+        "{status:?}"
+    );
+    let json: Value =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("JSON");
+    assert_eq!(json["partial"], true);
+    assert_eq!(json["stats"]["settings_answered"], 1);
+    let saved = std::fs::read_to_string(&state).expect("answers saved");
+    assert!(saved.contains("= \"yes\""), "{saved}");
+}
