@@ -8,6 +8,7 @@ use crate::catalog::{Check, PupilUse};
 use crate::checklist::Review;
 use crate::evidence::ProbeStatus;
 use crate::relevance::{JudgedSearches, MatchClass, Matcher};
+use crate::render::{plural, plural_forms};
 use crate::report::{Confidence, Contributor, Finding, FindingKind, Severity};
 
 /// Words in a page's title or snippet that suggest abuse or impersonation.
@@ -107,8 +108,11 @@ pub(super) fn profiles(input: &Input, tally: &mut Tally) {
     }
     if possible_profiles > 0 {
         tally.contributors.push(Contributor {
-            what: format!("{possible_profiles} public account(s) under usernames pupils would try, not yet confirmed as yours"),
-            points: (possible_profiles * 3).min(15),
+            what: format!(
+                "{} under usernames pupils would try, not yet confirmed as yours",
+                plural_forms(possible_profiles, "public account", "public accounts")
+            ),
+            points: points(possible_profiles, 3, 15),
         });
     }
 }
@@ -183,29 +187,29 @@ pub(super) fn pages(input: &Input, tally: &mut Tally) -> usize {
         tally.findings.push(finding);
     }
     for (count, per, cap, what) in [
-        (confirmed_pages, 10, 30, "web page(s) about you"),
-        (
-            likely_pages,
-            6,
-            24,
-            "web page(s) naming you with your school or town",
-        ),
+        (confirmed_pages, 10, 30, "about you"),
+        (likely_pages, 6, 24, "naming you with your school or town"),
         (
             possible_pages,
             1,
             10,
-            "web page(s) with your name that may be about you",
+            "with your name that may be about you",
         ),
     ] {
         if count > 0 {
             tally.contributors.push(Contributor {
-                what: format!("{count} {what}"),
-                points: (count * per).min(cap),
+                what: format!("{} {what}", plural(count, "web page")),
+                points: points(count, per, cap),
             });
         }
     }
 
     about_others
+}
+
+/// `per` points for each of `count`, at most `cap`.
+fn points(count: usize, per: u32, cap: u32) -> u32 {
+    u32::try_from(count).map_or(cap, |n| n.saturating_mul(per).min(cap))
 }
 
 fn pupils_use_it(check: &Check) -> bool {

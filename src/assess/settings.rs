@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use super::{Input, QUICK_ACTIONS, Tally};
 use crate::catalog::Check;
 use crate::checklist::{self, Answer};
+use crate::render::plural;
 use crate::report::{Action, Confidence, Contributor, Finding, FindingKind, Priority, Severity};
 
 /// The answer shown for a setting the checklist never asked about.
@@ -44,7 +45,7 @@ pub(super) fn add(input: &Input, tally: &mut Tally) -> (Vec<Action>, usize, usiz
     }
     if open_points > 0 {
         tally.contributors.push(Contributor {
-            what: format!("{open_count} setting(s) left open or not sure"),
+            what: format!("{} left open or not sure", plural(open_count, "setting")),
             points: open_points.min(30),
         });
     }

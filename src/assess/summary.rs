@@ -4,6 +4,7 @@ use super::Input;
 use super::settings::NOT_ASKED;
 use crate::evidence::{ProbeStatus, QueryStatus};
 use crate::plan::links::search_links;
+use crate::render::plural_forms;
 use crate::report::{Action, Confidence, Finding, FindingKind, Unchecked};
 
 pub(super) fn unchecked(input: &Input) -> Vec<Unchecked> {
@@ -89,14 +90,14 @@ pub(super) fn summarise(
     } else {
         let mut found = Vec::new();
         if !profiles.is_empty() {
-            found.push(count(
+            found.push(plural_forms(
                 profiles.len(),
                 "public account that is yours",
                 "public accounts that are yours",
             ));
         }
         if pages > 0 {
-            found.push(count(
+            found.push(plural_forms(
                 pages,
                 "web page naming you with your school or town",
                 "web pages naming you with your school or town",
@@ -112,7 +113,7 @@ pub(super) fn summarise(
             "more public account uses a username a pupil would try; open it to see whether it is yours.",
             "more public accounts use usernames a pupil would try; open them to see whether they are yours.",
         );
-        parts.push(count(maybe_profiles, one, many));
+        parts.push(plural_forms(maybe_profiles, one, many));
     }
     match actions.first() {
         Some(first) if first.your_answer == NOT_ASKED => parts.push(format!(
@@ -121,7 +122,7 @@ pub(super) fn summarise(
         )),
         Some(first) => parts.push(format!(
             "{} something open; start with {} on {}.",
-            count(actions.len(), "of your settings leaves", "of your settings leave"),
+            plural_forms(actions.len(), "of your settings leaves", "of your settings leave"),
             first.label,
             first.platform
         )),
@@ -131,17 +132,8 @@ pub(super) fn summarise(
     if !unchecked.is_empty() {
         parts.push(format!(
             "{} could not be checked automatically: they are listed with links to check by hand, and are not counted as safe.",
-            count(unchecked.len(), "thing", "things")
+            plural_forms(unchecked.len(), "thing", "things")
         ));
     }
     parts.join(" ")
-}
-
-/// "1 thing" or "3 things".
-fn count(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }

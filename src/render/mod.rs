@@ -29,7 +29,6 @@ pub fn plural(n: usize, noun: &str) -> String {
 }
 
 /// "1 person" or "3 people", for nouns that do not just add "s".
-// assess.rs still has a private `count(n, one, many)` doing the same; it belongs here.
 pub fn plural_forms(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
