@@ -13,6 +13,7 @@ pub mod contacts;
 pub mod engine;
 pub mod evidence;
 pub mod incident;
+pub mod input_file;
 pub mod plan;
 pub mod private_file;
 pub mod relevance;

@@ -6,12 +6,24 @@ use std::fmt;
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::input_file;
 
 /// Earliest birth year accepted; anything older is a typo rather than a member of staff.
 pub const MIN_BIRTH_YEAR: u16 = 1900;
 
+/// How many other names, nicknames and usernames one person may give: far more than anyone
+/// has, and few enough that every later stage stays quick.
+pub const MAX_OTHER_NAMES: usize = 20;
+pub const MAX_NICKNAMES: usize = 20;
+pub const MAX_USERNAMES: usize = 50;
+
+/// Longest accepted username; no platform allows anything near it.
+const MAX_HANDLE_CHARS: usize = 100;
+
 /// A handle the person uses, optionally tied to one platform (`instagram:jsmith`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Handle {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub platform: Option<String>,
@@ -36,15 +48,21 @@ impl Handle {
                 "usernames cannot contain spaces",
             ));
         }
-        // These would change the meaning of a URL or request body the handle goes into,
-        // and no platform allows them in a username.
-        if handle
+        // Anything else could change the meaning of a URL or request body the handle goes
+        // into, or the terminal it is shown on, and no platform allows it in a username.
+        if !handle
             .chars()
-            .any(|c| c.is_control() || "\"'\\<>{}/?#&%:;,|`^[]".contains(c))
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-'))
         {
             return Err(SubjectError::Username(
                 raw.to_string(),
                 "usernames can only use letters, digits and . _ -",
+            ));
+        }
+        if handle.chars().count() > MAX_HANDLE_CHARS {
+            return Err(SubjectError::Username(
+                raw.chars().take(30).collect::<String>() + "…",
+                "it is longer than any platform allows",
             ));
         }
         if let Some(p) = &platform
@@ -99,22 +117,23 @@ pub struct Subject {
     pub birth_year: Option<u16>,
 }
 
-/// The subject file as written by a person: usernames are plain strings there.
+/// The subject file as written by a person: usernames are plain strings there, and every
+/// value keeps where it is, so a bad one is reported by file and line.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SubjectFile {
-    name: Option<String>,
+    name: Option<Spanned<String>>,
     #[serde(default)]
-    other_names: Vec<String>,
+    other_names: Vec<Spanned<String>>,
     #[serde(default)]
-    nicknames: Vec<String>,
+    nicknames: Vec<Spanned<String>>,
     #[serde(default)]
-    usernames: Vec<String>,
-    title: Option<String>,
-    school: Option<String>,
-    school_url: Option<String>,
-    town: Option<String>,
-    birth_year: Option<i64>,
+    usernames: Vec<Spanned<String>>,
+    title: Option<Spanned<String>>,
+    school: Option<Spanned<String>>,
+    school_url: Option<Spanned<String>>,
+    town: Option<Spanned<String>>,
+    birth_year: Option<Spanned<i64>>,
 }
 
 /// Input as it arrives from flags and/or a file, before validation.
@@ -139,6 +158,16 @@ pub enum SubjectError {
     EmptyName { field: &'static str },
     #[error("{field} {value:?} has no letters in it")]
     NoLetters { field: &'static str, value: String },
+    #[error(
+        "{field} {value:?} holds a control or invisible formatting character: type it as it is written"
+    )]
+    Unprintable { field: &'static str, value: String },
+    #[error("{field}: {count} given, at most {max}")]
+    TooMany {
+        field: &'static str,
+        count: usize,
+        max: usize,
+    },
     #[error("{field} {value:?} is too long ({len} characters; at most {max})")]
     TooLong {
         field: &'static str,
@@ -154,10 +183,10 @@ pub enum SubjectError {
     Title(String),
     #[error("school URL {0:?} is not a web address: give it like https://www.oakwood.sch.uk")]
     SchoolUrl(String),
-    #[error("{path}: cannot read")]
+    #[error("{path}: {source}")]
     Read {
         path: String,
-        source: std::io::Error,
+        source: input_file::InputFileError,
     },
     #[error("{path}:{line}: {message}")]
     File {
@@ -171,28 +200,88 @@ pub enum SubjectError {
 const MAX_NAME_CHARS: usize = 200;
 
 impl SubjectInput {
-    /// Reads a subject TOML file; unknown keys and type errors name the file and line.
+    /// Reads a subject TOML file. Unknown keys, type errors and bad values are reported
+    /// by file and line, so the person knows which line to fix.
     pub fn from_file(path: &Path) -> Result<Self, SubjectError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| SubjectError::Read {
-            path: shown.clone(),
-            source,
+        let text = input_file::read_text(path, input_file::MAX_TEXT_FILE).map_err(|source| {
+            SubjectError::Read {
+                path: shown.clone(),
+                source,
+            }
         })?;
+        let at = |start: usize, error: SubjectError| SubjectError::File {
+            path: shown.clone(),
+            line: crate::catalog::line_of(&text, start),
+            message: error.to_string(),
+        };
         let file: SubjectFile = toml::from_str(&text).map_err(|e| SubjectError::File {
-            path: shown,
+            path: shown.clone(),
             line: crate::catalog::line_of(&text, e.span().map_or(0, |s| s.start)),
             message: e.message().to_string(),
         })?;
+        // Each value is checked where it is written; `validate` checks them again, with
+        // the flags, but by then anything wrong came from a flag.
+        let one = |value: Option<Spanned<String>>,
+                   check: &dyn Fn(&str) -> Result<(), SubjectError>| {
+            value
+                .map(|v| match check(v.get_ref()) {
+                    Ok(()) => Ok(v.into_inner()),
+                    Err(e) => Err(at(v.span().start, e)),
+                })
+                .transpose()
+        };
+        let many = |values: Vec<Spanned<String>>,
+                    field: &'static str,
+                    max: usize,
+                    check: &dyn Fn(&str) -> Result<(), SubjectError>| {
+            if let Some(extra) = values.get(max) {
+                let count = values.len();
+                return Err(at(
+                    extra.span().start,
+                    SubjectError::TooMany { field, count, max },
+                ));
+            }
+            values
+                .into_iter()
+                .map(|v| match check(v.get_ref()) {
+                    Ok(()) => Ok(v.into_inner()),
+                    Err(e) => Err(at(v.span().start, e)),
+                })
+                .collect::<Result<Vec<_>, _>>()
+        };
+        let birth_year = match file.birth_year {
+            Some(year) if !(i64::from(MIN_BIRTH_YEAR)..=9999).contains(year.get_ref()) => {
+                let error = SubjectError::BirthYear {
+                    year: *year.get_ref(),
+                    current: 9999,
+                };
+                return Err(at(year.span().start, error));
+            }
+            other => other.map(Spanned::into_inner),
+        };
         Ok(Self {
-            name: file.name,
-            other_names: file.other_names,
-            nicknames: file.nicknames,
-            usernames: file.usernames,
-            title: file.title,
-            school: file.school,
-            school_url: file.school_url,
-            town: file.town,
-            birth_year: file.birth_year,
+            name: one(file.name, &|v| checked_name("name", v).map(drop))?,
+            other_names: many(file.other_names, "other_names", MAX_OTHER_NAMES, &|v| {
+                checked_name("other_names", v).map(drop)
+            })?,
+            nicknames: many(file.nicknames, "nicknames", MAX_NICKNAMES, &|v| {
+                checked_name("nicknames", v).map(drop)
+            })?,
+            usernames: many(file.usernames, "usernames", MAX_USERNAMES, &|v| {
+                Handle::parse(v).map(drop)
+            })?,
+            title: one(file.title, &|v| match v.trim() {
+                "" => Ok(()),
+                t => checked_title(t).map(drop),
+            })?,
+            school: one(file.school, &|v| checked_text("school", v).map(drop))?,
+            school_url: one(file.school_url, &|v| match v.trim() {
+                "" => Ok(()),
+                u => checked_school_url(u).map(drop),
+            })?,
+            town: one(file.town, &|v| checked_text("town", v).map(drop))?,
+            birth_year,
         })
     }
 
@@ -214,6 +303,15 @@ impl SubjectInput {
     pub fn validate(self, current_year: u16) -> Result<Subject, SubjectError> {
         let name = self.name.ok_or(SubjectError::MissingName)?;
         let name = checked_name("--name", &name)?;
+        for (field, count, max) in [
+            ("--other-name", self.other_names.len(), MAX_OTHER_NAMES),
+            ("--nickname", self.nicknames.len(), MAX_NICKNAMES),
+            ("--username", self.usernames.len(), MAX_USERNAMES),
+        ] {
+            if count > max {
+                return Err(SubjectError::TooMany { field, count, max });
+            }
+        }
         let other_names = self
             .other_names
             .iter()
@@ -242,24 +340,41 @@ impl SubjectInput {
                 current: current_year,
             });
         }
+        let school = non_empty(self.school)
+            .map(|s| checked_text("--school", &s))
+            .transpose()?;
+        let town = non_empty(self.town)
+            .map(|t| checked_text("--town", &t))
+            .transpose()?;
         Ok(Subject {
             name,
             other_names: dedup(other_names),
             nicknames: dedup(nicknames),
             usernames,
             title,
-            school: non_empty(self.school),
+            school,
             school_url: non_empty(self.school_url)
                 .map(|u| checked_school_url(&u))
                 .transpose()?,
-            town: non_empty(self.town),
+            town,
             birth_year: self.birth_year.and_then(|y| u16::try_from(y).ok()),
         })
     }
 }
 
+/// Characters that would run as commands on a terminal (escape sequences), break a line
+/// in a report, or make text read differently from what it is (bidi overrides, invisible
+/// marks): a real name has none of them.
+fn unprintable(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'
+        )
+}
+
 fn checked_name(field: &'static str, raw: &str) -> Result<String, SubjectError> {
-    let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = checked_text(field, raw)?;
     if collapsed.is_empty() {
         return Err(SubjectError::EmptyName { field });
     }
@@ -269,11 +384,28 @@ fn checked_name(field: &'static str, raw: &str) -> Result<String, SubjectError> 
             value: collapsed,
         });
     }
+    Ok(collapsed)
+}
+
+/// Free text (a name, a school, a town): whitespace collapsed, nothing unprintable, and
+/// of a sane length.
+fn checked_text(field: &'static str, raw: &str) -> Result<String, SubjectError> {
+    let shown = || match raw.char_indices().nth(30) {
+        Some((cut, _)) => format!("{}…", &raw[..cut]),
+        None => raw.to_string(),
+    };
+    if raw.chars().any(unprintable) {
+        return Err(SubjectError::Unprintable {
+            field,
+            value: shown(),
+        });
+    }
+    let collapsed = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let len = collapsed.chars().count();
     if len > MAX_NAME_CHARS {
         return Err(SubjectError::TooLong {
             field,
-            value: collapsed.chars().take(30).collect::<String>() + "…",
+            value: shown(),
             len,
             max: MAX_NAME_CHARS,
         });
@@ -324,14 +456,13 @@ fn non_empty(value: Option<String>) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-fn dedup<T: PartialEq>(items: Vec<T>) -> Vec<T> {
-    let mut out = Vec::with_capacity(items.len());
-    for item in items {
-        if !out.contains(&item) {
-            out.push(item);
-        }
-    }
-    out
+/// Keeps the first of each, in order; linear, since lists can be long before the caps.
+fn dedup<T: Eq + std::hash::Hash + Clone>(items: Vec<T>) -> Vec<T> {
+    let mut seen = std::collections::HashSet::with_capacity(items.len());
+    items
+        .into_iter()
+        .filter(|item| seen.insert(item.clone()))
+        .collect()
 }
 
 #[cfg(test)]

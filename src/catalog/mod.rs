@@ -13,6 +13,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::input_file;
+
 pub use check::{
     Category, Check, Exposure, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report,
     Rule, SafeAnswer, SearchTemplate, Setting, UsernameRule, Visibility,
@@ -32,13 +34,18 @@ pub struct CheckError {
 
 impl fmt::Display for CheckError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}: {}", self.file, self.line, self.message)
+        match self.line {
+            // A problem with the file as a whole (unreadable, not text, too large).
+            0 => write!(f, "{}: {}", self.file, self.message),
+            line => write!(f, "{}:{line}: {}", self.file, self.message),
+        }
     }
 }
 
 #[derive(Debug, thiserror::Error)]
 pub enum CatalogError {
-    #[error("{} problem(s) in the check files:\n{}", .0.len(), list(.0))]
+    /// Shown as the first problem, file and line first, and how many more there are.
+    #[error("{}", first_of(.0))]
     Invalid(Vec<CheckError>),
     #[error("{}: cannot read", path.display())]
     Read {
@@ -49,12 +56,15 @@ pub enum CatalogError {
     Empty(PathBuf),
 }
 
-fn list(errors: &[CheckError]) -> String {
-    errors
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("\n")
+fn first_of(errors: &[CheckError]) -> String {
+    match errors {
+        [] => "the check files are invalid".to_string(),
+        [only] => only.to_string(),
+        [first, rest @ ..] => format!(
+            "{first} (and {} more: `findable checks validate DIR` lists them all)",
+            rest.len()
+        ),
+    }
 }
 
 /// Every check, ordered by id.
@@ -90,14 +100,28 @@ impl Catalog {
         }
         paths.sort();
         let mut sources = Vec::with_capacity(paths.len());
+        let mut unreadable = Vec::new();
         for path in paths {
-            let text = std::fs::read_to_string(&path).map_err(|source| CatalogError::Read {
-                path: path.clone(),
-                source,
-            })?;
-            sources.push((path.display().to_string(), text));
+            let file = path.display().to_string();
+            // One bad file is one problem in the list, not the end of the listing.
+            match input_file::read_text(&path, input_file::MAX_TEXT_FILE) {
+                Ok(text) => sources.push((file, text)),
+                Err(e) => unreadable.push(CheckError {
+                    file,
+                    line: 0,
+                    message: e.to_string(),
+                }),
+            }
         }
-        Self::from_sources(sources)
+        match (Self::from_sources(sources), unreadable.is_empty()) {
+            (result, true) => result,
+            (Ok(_), false) => Err(CatalogError::Invalid(unreadable)),
+            (Err(CatalogError::Invalid(mut errors)), false) => {
+                unreadable.append(&mut errors);
+                Err(CatalogError::Invalid(unreadable))
+            }
+            (Err(other), false) => Err(other),
+        }
     }
 
     /// Parses `(file name, text)` pairs, reporting every problem in every file.

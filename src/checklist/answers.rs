@@ -68,10 +68,10 @@ pub struct Answers {
 
 #[derive(Debug, thiserror::Error)]
 pub enum AnswersError {
-    #[error("{path}: cannot read")]
+    #[error("{path}: {source}")]
     Read {
         path: String,
-        source: std::io::Error,
+        source: crate::input_file::InputFileError,
     },
     #[error("{path}:{line}: {message}")]
     Parse {
@@ -110,10 +110,12 @@ impl Answers {
     /// platform and setting it names exists, so a typo is reported, not ignored.
     pub fn load(path: &Path, catalog: &Catalog) -> Result<Self, AnswersError> {
         let shown = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|source| AnswersError::Read {
-            path: shown.clone(),
-            source,
-        })?;
+        let text = crate::input_file::read_text(path, crate::input_file::MAX_TEXT_FILE).map_err(
+            |source| AnswersError::Read {
+                path: shown.clone(),
+                source,
+            },
+        )?;
         let is_json = path
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("json"));

@@ -273,7 +273,18 @@ fn an_invalid_checks_dir_elsewhere_is_bad_input() {
         .output()
         .expect("runs");
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("bad_regex.toml:13"));
+    // One line that starts with the first problem's file and line, and says how to see the
+    // rest.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("error: --checks: fixtures/checks/invalid/bad_date.toml:45:"),
+        "{err}"
+    );
+    assert!(
+        err.contains("and 12 more: `findable checks validate DIR`"),
+        "{err}"
+    );
 }
 
 #[test]

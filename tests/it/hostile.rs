@@ -1,0 +1,130 @@
+//! Hostile and broken input, each case once: a clear one-line error and exit 2 (or a safe
+//! result), never a hang, a crash, a terminal escape or a report that reads as safe.
+
+use std::time::Duration;
+
+use crate::support::findable;
+
+/// Runs findable and returns (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (Option<i32>, String, String) {
+    let out = findable()
+        .args(args)
+        .timeout(Duration::from_secs(20))
+        .output()
+        .expect("runs");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn bad_input(args: &[&str], says: &str) {
+    let (code, stdout, stderr) = run(args);
+    assert_eq!(code, Some(2), "{args:?}: {stderr}");
+    assert!(stdout.is_empty(), "{args:?}: {stdout}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+    assert!(stderr.contains(says), "{args:?}: {stderr}");
+    assert!(!stderr.contains('\u{1b}'), "no escape reaches the terminal");
+}
+
+#[test]
+fn names_and_usernames_with_control_or_invisible_characters_are_refused() {
+    bad_input(
+        &["variants", "--name", "Jane \u{1b}[2J\u{1b}[31mSmith"],
+        "--name",
+    );
+    bad_input(&["variants", "--name", "Jane\nFound: Smith"], "--name");
+    bad_input(
+        &["variants", "--name", "Jane \u{202E}htimS"],
+        "control or invisible",
+    );
+    bad_input(
+        &["variants", "--name", "Jane Smith", "--town", "Leeds\u{7}"],
+        "--town",
+    );
+    bad_input(
+        &[
+            "variants",
+            "--name",
+            "Jane Smith",
+            "--username",
+            "jane\u{200B}smith",
+        ],
+        "letters, digits",
+    );
+    let long = "j".repeat(10_000);
+    bad_input(
+        &["variants", "--name", "Jane Smith", "--username", &long],
+        "longer than any platform allows",
+    );
+}
+
+#[test]
+fn huge_lists_are_refused_quickly_with_the_cap() {
+    let mut args = vec!["variants", "--name", "Jane Smith"];
+    let names: Vec<String> = (0..10_000).map(|i| format!("Name{i} Smith")).collect();
+    for n in &names {
+        args.extend(["--other-name", n.as_str()]);
+    }
+    bad_input(&args, "--other-name: 10000 given, at most 20");
+}
+
+#[test]
+fn a_bad_subject_file_value_is_reported_at_its_file_and_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.toml");
+    std::fs::write(
+        &path,
+        "name = \"Jane Smith\"\ntown = \"Leeds\"\nnicknames = [\"Janey\", \"\\u001b[31m\"]\n",
+    )
+    .expect("write");
+    let shown = path.display().to_string();
+    let (code, _, stderr) = run(&["variants", "--subject", &shown]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{shown}:3: nicknames")),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("--"),
+        "names no flag the person never gave: {stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn devices_pipes_and_folders_are_refused_instead_of_read() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let fifo = dir.path().join("subject.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo");
+    assert!(made.success());
+    let fifo = fifo.display().to_string();
+    bad_input(&["variants", "--subject", &fifo], "not a regular file");
+    bad_input(
+        &["variants", "--subject", "/dev/zero"],
+        "not a regular file",
+    );
+    let folder = dir.path().display().to_string();
+    bad_input(&["variants", "--subject", &folder], "not a regular file");
+    bad_input(
+        &["checklist", "--answers", "/dev/zero"],
+        "not a regular file",
+    );
+}
+
+#[test]
+fn a_huge_subject_file_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("me.toml");
+    let mut text = String::from("name = \"Jane Smith\"\n");
+    text.push_str(&format!("# {}\n", "x".repeat(2 * 1024 * 1024)));
+    std::fs::write(&path, text).expect("write");
+    bad_input(
+        &["variants", "--subject", &path.display().to_string()],
+        "larger than 1024 KiB",
+    );
+}
