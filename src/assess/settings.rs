@@ -9,8 +9,10 @@ use crate::checklist::{self, Answer};
 use crate::render::plural;
 use crate::report::{Action, Confidence, Contributor, Finding, FindingKind, Priority, Severity};
 
-/// The answer shown for a setting the checklist never asked about.
+/// The answer shown for a setting the checklist never asked about (it was left out).
 pub(super) const NOT_ASKED: &str = "not asked";
+/// The answer shown for a setting of the walkthrough the person has not reached yet.
+pub(super) const NOT_ANSWERED: &str = "not answered yet";
 
 /// Adds each open setting as a finding and its points to the score; returns the actions
 /// with how many settings were open and how many answered.
@@ -23,6 +25,10 @@ pub(super) fn add(input: &Input, tally: &mut Tally) -> (Vec<Action>, usize, usiz
             Priority::Medium => 2,
             Priority::Low => 1,
         };
+        // An unanswered setting counts as open, but the person did not say it is open.
+        if action.your_answer == NOT_ANSWERED {
+            continue;
+        }
         tally.findings.push(Finding {
             kind: FindingKind::OpenSetting,
             platform: Some(action.check.clone()),
@@ -45,7 +51,10 @@ pub(super) fn add(input: &Input, tally: &mut Tally) -> (Vec<Action>, usize, usiz
     }
     if open_points > 0 {
         tally.contributors.push(Contributor {
-            what: format!("{} left open or not sure", plural(open_count, "setting")),
+            what: format!(
+                "{} left open, not sure or not answered yet",
+                plural(open_count, "setting")
+            ),
             points: open_points.min(30),
         });
     }
@@ -66,8 +75,9 @@ fn actions(input: &Input, exposed: &HashSet<String>) -> (Vec<Action>, usize, usi
                 .count();
             for (step, answer) in checklist::open_settings(catalog, answers) {
                 let said = match answer {
-                    Answer::NotSure => "not sure".to_string(),
-                    other => other.label().to_lowercase(),
+                    None => NOT_ANSWERED.to_string(),
+                    Some(Answer::NotSure) => "not sure".to_string(),
+                    Some(other) => other.label().to_lowercase(),
                 };
                 chosen.push((step.check, step.setting, said));
             }

@@ -1,7 +1,7 @@
 //! The plain-English summary paragraph and the list of what could not be checked.
 
 use super::Input;
-use super::settings::NOT_ASKED;
+use super::settings::{NOT_ANSWERED, NOT_ASKED};
 use crate::evidence::{ProbeStatus, QueryStatus};
 use crate::plan::links::search_links;
 use crate::render::plural_forms;
@@ -120,12 +120,33 @@ pub(super) fn summarise(
             "You skipped the settings checklist, so the list below is the settings that matter most, starting with {} on {}.",
             first.label, first.platform
         )),
-        Some(first) => parts.push(format!(
-            "{} something open; start with {} on {}.",
-            plural_forms(actions.len(), "of your settings leaves", "of your settings leave"),
-            first.label,
-            first.platform
-        )),
+        Some(first) => {
+            let unanswered = actions
+                .iter()
+                .filter(|a| a.your_answer == NOT_ANSWERED)
+                .count();
+            let open = actions.len() - unanswered;
+            let said = match (open, unanswered) {
+                (_, 0) => plural_forms(
+                    open,
+                    "of your settings leaves something open",
+                    "of your settings leave something open",
+                ),
+                (0, _) => format!(
+                    "{} not answered yet, and a setting nobody has checked counts as open",
+                    plural_forms(unanswered, "setting is", "settings are")
+                ),
+                _ => format!(
+                    "{} something open and {} not answered yet (counted as open)",
+                    plural_forms(open, "of your settings leaves", "of your settings leave"),
+                    plural_forms(unanswered, "is", "are")
+                ),
+            };
+            parts.push(format!(
+                "{said}; start with {} on {}.",
+                first.label, first.platform
+            ));
+        }
         None if input.answers.is_some() => parts.push("Your answers leave no settings open.".into()),
         None => {}
     }

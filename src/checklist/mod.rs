@@ -188,13 +188,17 @@ pub fn walk(
     }
 }
 
-/// Settings left open (the unsafe answer or "not sure"), in question order.
-pub fn open_settings<'a>(catalog: &'a Catalog, answers: &Answers) -> Vec<(Step<'a>, Answer)> {
+/// Settings left open, in question order: the unsafe answer, "not sure", or no answer at
+/// all (`None`): a setting nobody has answered is never counted as safe.
+pub fn open_settings<'a>(
+    catalog: &'a Catalog,
+    answers: &Answers,
+) -> Vec<(Step<'a>, Option<Answer>)> {
     steps(catalog, answers)
         .into_iter()
-        .filter_map(|s| {
-            let a = answers.get(&s.check.id, &s.setting.id)?;
-            a.is_open(s.setting.safe_answer).then_some((s, a))
+        .filter_map(|s| match answers.get(&s.check.id, &s.setting.id) {
+            None => Some((s, None)),
+            Some(a) => a.is_open(s.setting.safe_answer).then_some((s, Some(a))),
         })
         .collect()
 }

@@ -1,7 +1,6 @@
 //! Where a person stands on the settings checklist, as plain data: how many questions are
 //! answered and which settings are still open, most urgent first. Made from the answers;
-//! `render::checklist::summary_text` shows it. (It belongs in `checklist/` once that
-//! module's file is free to take a new submodule.)
+//! `render::checklist::summary_text` shows it.
 
 use serde::Serialize;
 
@@ -23,7 +22,8 @@ pub struct OpenSetting {
     pub platform: String,
     pub setting: String,
     pub label: String,
-    pub answer: Answer,
+    /// `null` when not answered yet: open until it is.
+    pub answer: Option<Answer>,
     pub priority: Priority,
     #[serde(rename = "where")]
     pub location: String,

@@ -200,10 +200,10 @@ pub fn summary_text(summary: &ChecklistSummary) -> String {
         summary.open.len()
     );
     for (i, s) in summary.open.iter().enumerate() {
-        let why = if s.answer == Answer::NotSure {
-            " (you were not sure: check it)"
-        } else {
-            ""
+        let why = match s.answer {
+            Some(Answer::NotSure) => " (you were not sure: check it)",
+            None => " (not answered yet: open until you check it)",
+            _ => "",
         };
         let _ = writeln!(
             out,

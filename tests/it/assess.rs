@@ -189,3 +189,44 @@ fn the_report_matches_its_schema_shape() {
         );
     }
 }
+
+#[test]
+fn empty_answers_never_read_as_safe() {
+    let tiktok_only: Answers = toml::from_str("uses = [\"tiktok\"]\n").expect("answers");
+    for answers in [Answers::default(), tiktok_only] {
+        let report = run(Some(&answers));
+        assert!(
+            !report.summary.contains("no settings open"),
+            "{}",
+            report.summary
+        );
+        assert!(
+            !report.actions.is_empty(),
+            "every unanswered setting is open"
+        );
+        assert!(
+            report
+                .actions
+                .iter()
+                .all(|a| a.your_answer == "not answered yet"),
+            "{:?}",
+            report.actions
+        );
+        assert!(
+            report.summary.contains("not answered yet"),
+            "{}",
+            report.summary
+        );
+        assert!(
+            !report
+                .findings
+                .iter()
+                .any(|f| f.kind == FindingKind::OpenSetting),
+            "nobody said these are open, so they are not findings"
+        );
+    }
+    let with_tiktok = run(Some(
+        &toml::from_str("uses = [\"tiktok\"]\n").expect("answers"),
+    ));
+    assert!(with_tiktok.actions.iter().any(|a| a.check == "tiktok"));
+}
