@@ -293,10 +293,17 @@ mod tests {
         .expect("answers");
         let summary = ChecklistSummary::new(&catalog, &answers, false);
         insta::assert_snapshot!("checklist_summary_text", summary_text(&summary));
+        // Nothing answered is never "nothing to change": the question is still open.
         let none = ChecklistSummary::new(&catalog, &crate::checklist::Answers::default(), true);
-        assert_eq!(
-            summary_text(&none),
-            "You have answered 0 of 1 question.\nNothing to change from your answers so far.\n"
+        let text = summary_text(&none);
+        assert!(
+            text.starts_with("You have answered 0 of 1 question.\n"),
+            "{text}"
+        );
+        assert!(!text.contains("Nothing to change"), "{text}");
+        assert!(
+            text.contains("(not answered yet: open until you check it)"),
+            "{text}"
         );
     }
 }
