@@ -389,11 +389,12 @@ impl Session {
         state.clone()
     }
 
-    /// Ctrl-C at a prompt arrives as an interrupted read: stop the audit and treat it as
-    /// the person quitting, so their answers and what finished still make a report.
+    /// Ctrl-C at a prompt arrives as an interrupted read, and a prompt whose terminal went
+    /// away after a stop fails: both stop the audit and count as the person quitting, so
+    /// their answers and what finished still make a report.
     fn interrupted_is_quit(&self, outcome: std::io::Result<Outcome>) -> std::io::Result<Outcome> {
         match outcome {
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted || self.stopped() => {
                 self.stop();
                 Ok(Outcome::Quit)
             }

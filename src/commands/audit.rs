@@ -44,6 +44,11 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
         true => Some(setup::state_path(args.state.as_deref())?),
         false => None,
     };
+    // Taken before the first question: it also proves the data folder is usable.
+    let _lock = state
+        .as_deref()
+        .map(findable::private_file::Lock::acquire)
+        .transpose()?;
     let answers = match (&args.answers, &state) {
         (Some(path), _) => Some(Answers::load(path, &catalog)?),
         (None, Some(state)) if state.exists() => {
@@ -80,7 +85,8 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
     let progress = Progress::new(args.quiet);
     let mut running = audit.start(runtime.handle(), progress.sink());
     let stopper = running.stopper();
-    session::stop_on_ctrl_c(&runtime, stopper.clone());
+    let signalled = stopper.clone();
+    session::on_stop_signal(&runtime, move || signalled.stop());
     match &state {
         Some(state) => {
             let status = progress.clone();

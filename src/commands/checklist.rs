@@ -2,13 +2,15 @@
 //! resumable), the same from an answers file without prompts, or the printable checklist.
 
 use std::io::IsTerminal;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use anyhow::{Context, Result};
 
 use super::output::Output;
 use super::prompt::TerminalPrompter;
-use super::setup;
 use super::{Exit, InputError};
+use super::{session, setup};
 use crate::cli::ChecklistArgs;
 use findable::Catalog;
 use findable::catalog::Check;
@@ -42,20 +44,36 @@ pub fn run(args: &ChecklistArgs) -> Result<Exit> {
         })?;
         return Ok(Exit::Success);
     }
-    let (answers, finished) = match &args.answers {
+    let (answers, ended) = match &args.answers {
         Some(path) => {
             let answers = Answers::load(path, &catalog)?;
-            let finished = is_complete(&catalog, &answers);
-            (answers, finished)
+            let ended = match is_complete(&catalog, &answers) {
+                true => Ended::Finished,
+                false => Ended::Saved,
+            };
+            (answers, ended)
         }
         None => interactive(&catalog, args)?,
     };
-    let summary = ChecklistSummary::new(&catalog, &answers, finished);
+    let summary = ChecklistSummary::new(&catalog, &answers, ended == Ended::Finished);
     out.write(&match out.format {
         OutputFormat::Json => render::json(&summary),
         _ => render::checklist::summary_text(&summary),
     })?;
-    Ok(Exit::Success)
+    Ok(match ended {
+        Ended::Interrupted => Exit::Interrupted,
+        _ => Exit::Success,
+    })
+}
+
+/// How a walkthrough ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ended {
+    Finished,
+    /// "Save and quit", or answers from a file that do not cover every question.
+    Saved,
+    /// Ctrl-C at a prompt: the answers given are saved all the same.
+    Interrupted,
 }
 
 /// The printable list (`--print`) is Markdown or HTML; the summary is text or JSON.
@@ -86,7 +104,7 @@ fn output(args: &ChecklistArgs) -> Result<Output> {
     )
 }
 
-fn interactive(catalog: &Catalog, args: &ChecklistArgs) -> Result<(Answers, bool)> {
+fn interactive(catalog: &Catalog, args: &ChecklistArgs) -> Result<(Answers, Ended)> {
     if !std::io::stdin().is_terminal() || !std::io::stderr().is_terminal() {
         return Err(InputError(
             "the checklist asks questions, so it needs a terminal: run it in one, or give --answers FILE".into(),
@@ -94,6 +112,8 @@ fn interactive(catalog: &Catalog, args: &ChecklistArgs) -> Result<(Answers, bool
         .into());
     }
     let state = setup::state_path(args.state.as_deref())?;
+    // Taken before the first question: it also proves the data folder is usable.
+    let _lock = findable::private_file::Lock::acquire(&state)?;
     let mut answers = if state.exists() && !args.restart {
         Answers::load(&state, catalog).with_context(|| {
             format!(
@@ -113,21 +133,37 @@ fn interactive(catalog: &Catalog, args: &ChecklistArgs) -> Result<(Answers, bool
     if let Some(only) = &args.platforms {
         preselected.extend(only.iter().cloned());
     }
+    // Ctrl-C, SIGTERM and SIGHUP end the walkthrough like "Save and quit"; every answer is
+    // saved as it is given.
+    let runtime = session::runtime()?;
+    let signalled = Arc::new(AtomicBool::new(false));
+    let flag = signalled.clone();
+    session::on_stop_signal(&runtime, move || flag.store(true, Ordering::SeqCst));
     let mut prompter = TerminalPrompter::default();
     let mut save = |a: &Answers| a.save(&state).map_err(std::io::Error::other);
-    let outcome = checklist::walk(
+    let ended = match checklist::walk(
         catalog,
         &mut answers,
         &preselected,
         &mut prompter,
         &mut save,
-    )
-    .context("the checklist stopped")?;
-    if outcome == Outcome::Quit {
+    ) {
+        Ok(Outcome::Finished) => Ended::Finished,
+        Ok(Outcome::Quit) => Ended::Saved,
+        Err(e)
+            if e.kind() == std::io::ErrorKind::Interrupted || signalled.load(Ordering::SeqCst) =>
+        {
+            // A prompt cut short can leave the cursor hidden.
+            let _ = console::Term::stderr().show_cursor();
+            Ended::Interrupted
+        }
+        Err(e) => return Err(e).context("the checklist stopped"),
+    };
+    if ended != Ended::Finished {
         eprintln!(
             "Saved. Run `findable checklist` again to carry on where you left off (answers in {}).",
             state.display()
         );
     }
-    Ok((answers, outcome == Outcome::Finished))
+    Ok((answers, ended))
 }

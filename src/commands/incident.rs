@@ -228,8 +228,13 @@ fn write_log(dir: &Path, input: &IncidentInput, catalog: &Catalog) -> Result<()>
     let md = render::incident::log_markdown(&entries);
     for (name, text) in [(CSV_NAME, csv), (MD_NAME, md)] {
         let path = dir.join(name);
-        findable::private_file::write(&path, text.as_bytes())
-            .with_context(|| format!("cannot write {}", path.display()))?;
+        // Never over a log: another run may have started one since the check above.
+        match findable::private_file::create_new(&path, text.as_bytes()) {
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                anyhow::bail!(will_not_overwrite(&path))
+            }
+            other => other.with_context(|| format!("cannot write {}", path.display()))?,
+        }
     }
     eprintln!(
         "\nEvidence log started: {} (open it in a spreadsheet) and {} (to print). Only you can \

@@ -10,7 +10,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use findable::audit::{AuditEvent, EventSink, Phase, Stopper, network};
+use findable::audit::{AuditEvent, EventSink, Phase, network};
 use findable::catalog::Check;
 use findable::checklist::{Answer, Choice, Prompter, Review, ReviewItem, Step};
 use findable::engine::Engine;
@@ -28,20 +28,68 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
         .context("cannot start the async runtime")
 }
 
-/// Resolves when the person presses Ctrl-C.
-pub async fn ctrl_c() {
-    if tokio::signal::ctrl_c().await.is_err() {
-        // No signal handling available: never cancel.
-        std::future::pending::<()>().await;
+/// How a run was told to stop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// Ctrl-C (SIGINT). At a prompt the prompt itself returns as interrupted too.
+    Interrupt,
+    /// SIGTERM, e.g. the computer shutting down.
+    Terminate,
+    /// SIGHUP: the terminal was closed, so a prompt's read fails.
+    HangUp,
+}
+
+/// Resolves when the person presses Ctrl-C, or the run is told to end another way (a
+/// SIGTERM, or a closed terminal's SIGHUP): each keeps what finished, as Ctrl-C does.
+pub async fn stop_signal() -> Stop {
+    // A signal that cannot be watched simply never arrives.
+    let interrupt = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let ended = |kind| async move {
+            match signal(kind) {
+                Ok(mut stream) => {
+                    stream.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            () = interrupt => Stop::Interrupt,
+            () = ended(SignalKind::terminate()) => Stop::Terminate,
+            () = ended(SignalKind::hangup()) => Stop::HangUp,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        interrupt.await;
+        Stop::Interrupt
     }
 }
 
-/// Stops the audit on the first Ctrl-C. A Ctrl-C at a prompt arrives here too (the prompt
-/// raises SIGINT), and the prompt itself then returns as interrupted.
-pub fn stop_on_ctrl_c(runtime: &tokio::runtime::Runtime, stopper: Stopper) {
+/// How long a SIGTERM waits for the run to end by itself before ending it: the answers
+/// given are saved already; only the report would be lost then.
+const TERM_GRACE: Duration = Duration::from_secs(10);
+
+/// Calls `on_stop` on the first Ctrl-C, SIGTERM or SIGHUP. Each of them also cuts short a
+/// question waiting on the keyboard, so the run ends with its report as after Ctrl-C; in
+/// case a SIGTERM finds the run stuck somewhere else, it is given [`TERM_GRACE`] to finish
+/// by itself, then ended with the terminal put back.
+pub fn on_stop_signal(runtime: &tokio::runtime::Runtime, on_stop: impl FnOnce() + Send + 'static) {
     runtime.spawn(async move {
-        ctrl_c().await;
-        stopper.stop();
+        let stop = stop_signal().await;
+        on_stop();
+        if stop == Stop::Terminate {
+            tokio::time::sleep(TERM_GRACE).await;
+            let _ = console::Term::stderr().show_cursor();
+            eprintln!("\nStopped: your answers so far are saved.");
+            std::process::exit(i32::from(super::Exit::Interrupted as u8));
+        }
     });
 }
 
@@ -56,7 +104,9 @@ pub fn run_probes(
     let progress = Progress::new(quiet);
     progress.show();
     let events = progress.sink();
-    let evidence = runtime.block_on(network::check_profiles(engine, plan, &events, ctrl_c()));
+    let evidence = runtime.block_on(network::check_profiles(engine, plan, &events, async {
+        stop_signal().await;
+    }));
     progress.finish();
     let interrupted = evidence.partial && evidence.probes.len() < evidence.planned;
     (evidence, interrupted)
@@ -74,7 +124,9 @@ pub fn run_searches(
     let progress = Progress::new(quiet);
     progress.show();
     let events = progress.sink();
-    let outcome = runtime.block_on(network::search(engine, queries, backend, &events, ctrl_c()));
+    let outcome = runtime.block_on(network::search(engine, queries, backend, &events, async {
+        stop_signal().await;
+    }));
     progress.finish();
     outcome
 }

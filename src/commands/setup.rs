@@ -133,8 +133,28 @@ pub fn engine(args: &NetworkArgs) -> Result<EngineConfig> {
     })
 }
 
+/// A search backend's address: http(s) with a host, or bad input naming the flag (a
+/// `file:` or `ftp:` address would make every search fail, not say why).
+fn web_base(flag: &str, url: &url::Url) -> Result<url::Url> {
+    if matches!(url.scheme(), "http" | "https") && url.host().is_some() {
+        return Ok(url.clone());
+    }
+    Err(InputError(format!(
+        "{flag} {url}: give a web address starting with https:// (or http:// for one on this computer)"
+    ))
+    .into())
+}
+
 /// The backend the flags ask for; `None` for `--backend none`.
 pub fn backend(options: &SearchOptions) -> Result<Option<Backend>> {
+    // Checked whichever backend is chosen, so a mistyped flag is never ignored.
+    let duckduckgo = web_base("--duckduckgo-url", &options.duckduckgo_url)?;
+    let brave = web_base("--brave-url", &options.brave_url)?;
+    let searxng = options
+        .searxng
+        .as_ref()
+        .map(|u| web_base("--searxng", u))
+        .transpose()?;
     let choice = options.backend.unwrap_or(if options.searxng.is_some() {
         BackendChoice::Searxng
     } else {
@@ -143,14 +163,12 @@ pub fn backend(options: &SearchOptions) -> Result<Option<Backend>> {
     Ok(match choice {
         BackendChoice::None => None,
         BackendChoice::Searxng => {
-            let base = options.searxng.clone().ok_or_else(|| {
+            let base = searxng.ok_or_else(|| {
                 InputError("--backend searxng needs --searxng URL (your SearXNG instance)".into())
             })?;
             Some(Backend::SearXng { base })
         }
-        BackendChoice::Duckduckgo => Some(Backend::DuckDuckGo {
-            base: options.duckduckgo_url.clone(),
-        }),
+        BackendChoice::Duckduckgo => Some(Backend::DuckDuckGo { base: duckduckgo }),
         BackendChoice::Brave => {
             let key = std::env::var("BRAVE_API_KEY")
                 .ok()
@@ -158,10 +176,7 @@ pub fn backend(options: &SearchOptions) -> Result<Option<Backend>> {
                 .ok_or_else(|| {
                     InputError("--backend brave needs your API key in the BRAVE_API_KEY environment variable".into())
                 })?;
-            Some(Backend::Brave {
-                base: options.brave_url.clone(),
-                key,
-            })
+            Some(Backend::Brave { base: brave, key })
         }
     })
 }

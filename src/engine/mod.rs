@@ -26,12 +26,17 @@ use exchange::Exchange;
 use fetch::{Fetched, Prepared};
 use politeness::{Failure, Host, origin};
 
-/// What findable says it is, to every site it asks.
-pub const USER_AGENT: &str = concat!(
-    "findable/",
-    env!("CARGO_PKG_VERSION"),
-    " (privacy self-check for school staff; looks at public profiles only, never logs in)"
-);
+/// What findable says it is, to every site and search engine it asks: the program, its
+/// version and where it comes from, and nothing about the person using it (that they work
+/// in a school is theirs to keep). The project's address comes from `repository` in
+/// Cargo.toml once it has one.
+pub fn user_agent() -> String {
+    let about = "open-source privacy self-check; reads public pages only, never logs in";
+    match env!("CARGO_PKG_REPOSITORY") {
+        "" => format!("findable/{} ({about})", env!("CARGO_PKG_VERSION")),
+        home => format!("findable/{} ({about}; +{home})", env!("CARGO_PKG_VERSION")),
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct EngineConfig {
@@ -110,7 +115,7 @@ struct Ready {
 impl Engine {
     pub fn new(config: EngineConfig) -> Result<Self, EngineError> {
         let mut builder = Client::builder()
-            .user_agent(USER_AGENT)
+            .user_agent(user_agent())
             .redirect(reqwest::redirect::Policy::none())
             .timeout(config.timeout)
             .connect_timeout(config.connect_timeout.min(config.timeout))

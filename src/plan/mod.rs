@@ -68,8 +68,8 @@ impl Default for PlanOptions {
 
 #[derive(Debug, thiserror::Error)]
 pub enum PlanError {
-    #[error("--platforms: no platform called {name:?}; known: {known}")]
-    UnknownPlatform { name: String, known: String },
+    #[error("--platforms: no platform called {name:?}; the closest: {closest}")]
+    UnknownPlatform { name: String, closest: String },
     #[error("nothing to probe: give --name or at least one --username")]
     NoUsernames,
 }
@@ -168,10 +168,9 @@ fn select(sites: Vec<Site>, wanted: Option<&[String]>) -> Result<Vec<Site>, Plan
     };
     for name in wanted {
         if !sites.iter().any(|s| s.name.eq_ignore_ascii_case(name)) {
-            let known = sites.iter().map(|s| s.name.as_str()).collect::<Vec<_>>();
             return Err(PlanError::UnknownPlatform {
                 name: name.clone(),
-                known: known.join(", "),
+                closest: closest(&sites, name).join(", "),
             });
         }
     }
@@ -179,6 +178,28 @@ fn select(sites: Vec<Site>, wanted: Option<&[String]>) -> Result<Vec<Site>, Plan
         .into_iter()
         .filter(|s| wanted.iter().any(|w| w.eq_ignore_ascii_case(&s.name)))
         .collect())
+}
+
+/// The few site names nearest to a mistyped one: a list of thousands of sites must not
+/// become a line of thousands of names.
+fn closest<'a>(sites: &'a [Site], typed: &str) -> Vec<&'a str> {
+    const SHOWN: usize = 5;
+    let typed = typed.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = sites
+        .iter()
+        .map(|s| {
+            (
+                strsim::jaro_winkler(&typed, &s.name.to_lowercase()),
+                s.name.as_str(),
+            )
+        })
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored
+        .into_iter()
+        .take(SHOWN)
+        .map(|(_, name)| name)
+        .collect()
 }
 
 /// A username nobody has: random letters the site's rule accepts. Several shapes are

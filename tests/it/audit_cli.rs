@@ -463,3 +463,47 @@ async fn ctrl_c_at_a_question_keeps_the_answers_and_writes_a_partial_report() {
     let saved = std::fs::read_to_string(&state).expect("answers saved");
     assert!(saved.contains("= \"yes\""), "{saved}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sigterm_at_a_question_ends_the_audit_like_ctrl_c() {
+    let (_fake, search, dir) = setup().await;
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let state = out_dir.path().join("answers.toml");
+    let args = format!(
+        "audit --name 'Jane Smith' --checks '{}' --searxng {} --max-queries 1 --max-usernames 2 --timeout 3 --state '{}' -o '{}'",
+        dir.path().display(),
+        search.base,
+        state.display(),
+        out_dir.path().join("report.json").display()
+    );
+    let status = tokio::task::spawn_blocking(move || {
+        let mut p = crate::support::pty(&args, 20_000);
+        p.exp_string("Which of these do you use?")
+            .expect("platforms");
+        std::thread::sleep(Duration::from_millis(250));
+        p.send(" \r").expect("fakegram ticked");
+        p.flush().expect("flush");
+        p.exp_string("Setting 1 of").expect("the first question");
+        std::thread::sleep(Duration::from_millis(250));
+        p.send("\r").expect("answer it");
+        p.flush().expect("flush");
+        p.exp_string("Setting 2 of").expect("the second question");
+        p.process_mut()
+            .signal(rexpect::process::Signal::SIGTERM)
+            .expect("SIGTERM");
+        // The signal cuts the question's read short, so the run ends as after Ctrl-C:
+        // the report of what finished, with the answer given.
+        p.exp_string("Written to").expect("report written");
+        p.exp_string("Stopped early").expect("says so");
+        p.exp_eof().expect("exits");
+        p.process().wait().expect("exit status")
+    })
+    .await
+    .expect("pty session");
+    assert!(
+        matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
+        "{status:?}"
+    );
+    let saved = std::fs::read_to_string(&state).expect("answers saved");
+    assert!(saved.contains("= \"yes\""), "{saved}");
+}

@@ -128,3 +128,131 @@ fn a_huge_subject_file_is_refused() {
         "larger than 1024 KiB",
     );
 }
+
+#[test]
+fn search_addresses_must_be_web_addresses() {
+    for (flag, value) in [
+        ("--searxng", "file:///etc/passwd"),
+        ("--searxng", "javascript:alert(1)"),
+        ("--duckduckgo-url", "ftp://example.test/"),
+        ("--brave-url", "file:///tmp/"),
+    ] {
+        bad_input(
+            &["search", "--name", "Jane Smith", flag, value],
+            &format!("{flag} "),
+        );
+    }
+}
+
+#[test]
+fn a_broken_answers_file_is_reported_even_offline() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let answers = dir.path().join("answers.toml");
+    std::fs::write(&answers, "uses = [\"tiktok\"\n").expect("write");
+    let shown = answers.display().to_string();
+    bad_input(
+        &[
+            "audit",
+            "--name",
+            "Jane Smith",
+            "--offline",
+            "--answers",
+            &shown,
+        ],
+        &shown,
+    );
+}
+
+#[test]
+fn a_mistyped_platform_lists_the_closest_few_not_all() {
+    let (code, _, stderr) = run(&[
+        "probe",
+        "--username",
+        "janesmith",
+        "--offline",
+        "--platforms",
+        "tiktk",
+    ]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("the closest: tiktok"), "{stderr}");
+    assert!(
+        stderr.matches(", ").count() <= 4,
+        "at most five names: {stderr}"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn output_to_a_device_writes_into_it_and_a_folder_is_refused() {
+    let (code, stdout, stderr) = run(&["variants", "--name", "Jane Smith", "-o", "/dev/stdout"]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(
+        stdout.contains("Names a pupil might search for"),
+        "{stdout}"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("out.txt");
+    std::fs::create_dir(&folder).expect("mkdir");
+    let (code, _, stderr) = run(&[
+        "variants",
+        "--name",
+        "Jane Smith",
+        "-o",
+        &folder.display().to_string(),
+    ]);
+    assert_ne!(code, Some(0));
+    assert!(stderr.contains("folder"), "{stderr}");
+    assert!(folder.is_dir(), "the folder is untouched");
+}
+
+#[test]
+fn two_walkthroughs_on_one_answers_file_do_not_overwrite_each_other() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("answers.toml");
+    let args = format!(
+        "checklist --checks fixtures/checks/walkthrough --state '{}'",
+        state.display()
+    );
+    let mut first = crate::support::pty(&args, 15_000);
+    first
+        .exp_string("Which of these do you use?")
+        .expect("the first run asks");
+    let mut second = crate::support::pty(&args, 15_000);
+    second
+        .exp_string("another findable is using")
+        .expect("the second run is told");
+    second.exp_eof().expect("and stops");
+    first.send_control('c').expect("Ctrl-C");
+    first.exp_eof().expect("the first run ends");
+}
+
+#[test]
+fn ctrl_c_in_the_checklist_saves_and_exits_130() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("answers.toml");
+    let args = format!(
+        "checklist --checks fixtures/checks/walkthrough --state '{}'",
+        state.display()
+    );
+    let mut p = crate::support::pty(&args, 15_000);
+    p.exp_string("Which of these do you use?").expect("picker");
+    std::thread::sleep(Duration::from_millis(250));
+    p.send(" \r").expect("tick one");
+    p.flush().expect("flush");
+    p.exp_string("Setting 1 of").expect("first question");
+    std::thread::sleep(Duration::from_millis(250));
+    p.send("\r").expect("answer");
+    p.flush().expect("flush");
+    p.exp_string("Setting 2 of").expect("second question");
+    std::thread::sleep(Duration::from_millis(250));
+    p.send_control('c').expect("Ctrl-C");
+    p.exp_string("Saved.").expect("says it is saved");
+    p.exp_eof().expect("exits");
+    let status = p.process().wait().expect("status");
+    assert!(
+        matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
+        "{status:?}"
+    );
+    let saved = std::fs::read_to_string(&state).expect("answers saved");
+    assert!(saved.contains("= \"yes\""), "{saved}");
+}

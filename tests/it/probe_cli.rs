@@ -267,7 +267,7 @@ fn bad_probe_input_is_exit_2_with_one_line() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn ctrl_c_stops_cleanly_and_prints_what_was_checked() {
+async fn ctrl_c_term_and_hangup_stop_cleanly_and_print_what_was_checked() {
     let fake = FakePlatforms::start(vec![
         PlatformSpec::new(
             "quick",
@@ -283,40 +283,43 @@ async fn ctrl_c_stops_cleanly_and_prints_what_was_checked() {
     for (file, text) in fake.check_files() {
         std::fs::write(dir.path().join(file), text).expect("write check");
     }
-    let child = crate::support::findable_process()
-        .args([
-            "probe",
-            "--username",
-            "alice",
-            "--format",
-            "json",
-            "--timeout",
-            "120",
-        ])
-        .arg("--checks")
-        .arg(dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    tokio::time::sleep(Duration::from_millis(1500)).await;
-    crate::support::interrupt(child.id());
-    let out = tokio::task::spawn_blocking(move || child.wait_with_output().expect("wait"))
-        .await
-        .expect("join");
-    assert_eq!(
-        out.status.code(),
-        Some(130),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let json: Value = serde_json::from_slice(&out.stdout).expect("partial JSON");
-    assert_eq!(json["partial"], true);
-    assert_eq!(json["planned"], 2);
-    let got = statuses(&json);
-    assert_eq!(
-        got,
-        vec![("quick".into(), "alice".into(), "found".into(), "-".into())]
-    );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("stopped: 1 of 2"));
+    // Ctrl-C, a SIGTERM (shutdown) and a SIGHUP (terminal closed) all keep what finished.
+    for signal in ["INT", "TERM", "HUP"] {
+        let child = crate::support::findable_process()
+            .args([
+                "probe",
+                "--username",
+                "alice",
+                "--format",
+                "json",
+                "--timeout",
+                "120",
+            ])
+            .arg("--checks")
+            .arg(dir.path())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        tokio::time::sleep(Duration::from_millis(1500)).await;
+        crate::support::signal(child.id(), signal);
+        let out = tokio::task::spawn_blocking(move || child.wait_with_output().expect("wait"))
+            .await
+            .expect("join");
+        assert_eq!(
+            out.status.code(),
+            Some(130),
+            "SIG{signal}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let json: Value = serde_json::from_slice(&out.stdout).expect("partial JSON");
+        assert_eq!(json["partial"], true);
+        assert_eq!(json["planned"], 2);
+        let got = statuses(&json);
+        assert_eq!(
+            got,
+            vec![("quick".into(), "alice".into(), "found".into(), "-".into())]
+        );
+        assert!(String::from_utf8_lossy(&out.stderr).contains("stopped: 1 of 2"));
+    }
 }

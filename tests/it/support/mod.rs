@@ -55,11 +55,11 @@ pub fn pty(args: &str, timeout_ms: u64) -> rexpect::session::PtySession {
     rexpect::session::spawn_command(cmd, Some(timeout_ms)).expect("spawn in a pty")
 }
 
-/// Presses Ctrl-C for process `pid`: sends it SIGINT, as a terminal would.
-pub fn interrupt(pid: u32) {
+/// Sends process `pid` the signal `name` (INT, TERM, HUP...).
+pub fn signal(pid: u32, name: &str) {
     let status = std::process::Command::new("kill")
-        .args(["-INT", &pid.to_string()])
+        .args([&format!("-{name}"), &pid.to_string()])
         .status()
         .expect("run kill");
-    assert!(status.success(), "kill -INT {pid} failed");
+    assert!(status.success(), "kill -{name} {pid} failed");
 }
