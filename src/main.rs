@@ -14,7 +14,10 @@ fn main() -> ExitCode {
         Ok(exit) => exit,
         Err(error) => {
             let exit = commands::classify(&error);
-            eprintln!("error: {error:#}");
+            // Errors quote what they were given (names, site names, file contents): one
+            // clean line, whatever those held.
+            let line = format!("{error:#}");
+            eprintln!("error: {}", findable::render::escape::text(&line));
             exit
         }
     };

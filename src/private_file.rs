@@ -127,7 +127,7 @@ pub enum LockError {
         .0.display()
     )]
     Busy(PathBuf),
-    #[error("cannot lock {}: {source}", path.display())]
+    #[error("cannot use {} (your saved answers go beside it)", path.display())]
     Io { path: PathBuf, source: io::Error },
 }
 
