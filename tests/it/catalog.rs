@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use findable::Catalog;
-use findable::catalog::{CatalogError, ProbeMethod};
+use findable::catalog::{CatalogError, Category, ProbeMethod};
 
 const SHIPPED: &[&str] = &[
     "instagram",
@@ -271,4 +271,77 @@ fn settings_url_must_be_an_https_link() {
     let found = problems(text);
     assert_eq!(found.len(), 1, "{found:?}");
     assert!(found[0].1.contains("settings_url must be an https:// link"));
+}
+/// The eight platforms pupils use most: the short walkthrough asks exactly five
+/// settings on each.
+const MOST_USED: &[&str] = &[
+    "tiktok",
+    "instagram",
+    "snapchat",
+    "youtube",
+    "whatsapp",
+    "facebook",
+    "x",
+    "discord",
+];
+
+#[test]
+fn essential_settings_keep_the_short_walkthrough_short() {
+    let catalog = Catalog::builtin().expect("built-in checks are valid");
+    let mut general = 0;
+    for check in &catalog.checks {
+        let id = check.id.as_str();
+        let essentials = check.essentials().count();
+        if check.category.is_general() {
+            general += essentials;
+        } else if MOST_USED.contains(&id) {
+            assert_eq!(
+                essentials, 5,
+                "{id}: the most-used platforms have exactly 5"
+            );
+        } else {
+            assert!(
+                (3..=5).contains(&essentials),
+                "{id}: {essentials} essentials; other platforms have 3 to 5"
+            );
+        }
+        assert!(check.settings.len() <= 16, "{id}: more than 16 settings");
+    }
+    assert!(
+        general <= 10,
+        "{general} essentials across the general checks"
+    );
+    // Four most-used platforms plus every general check stays under 30 questions.
+    assert!(4 * 5 + general < 30);
+    assert!(
+        catalog
+            .checks
+            .iter()
+            .any(|c| c.category == Category::Gaming)
+    );
+}
+
+#[test]
+fn every_check_file_says_when_it_was_reviewed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("checks");
+    let mut files = 0;
+    for entry in std::fs::read_dir(&dir).expect("checks/") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        files += 1;
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let first = text.lines().next().unwrap_or_default();
+        let date = first
+            .strip_prefix("# Reviewed against official help pages: ")
+            .and_then(|rest| rest.strip_suffix('.'))
+            .unwrap_or_else(|| panic!("{}: first line is {first:?}", path.display()));
+        assert!(
+            date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-',
+            "{}: {date:?} is not a date",
+            path.display()
+        );
+    }
+    assert!(files > 0);
 }
