@@ -32,6 +32,24 @@ pub struct Check {
     /// What a stranger can see by default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub visibility: Option<Visibility>,
+    /// Help pages that cover several settings on purpose (a platform's one privacy-settings
+    /// page), so validation lets more than two settings share them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub help_hubs: Vec<String>,
+}
+
+impl Check {
+    /// The settings that stop a pupil finding or contacting you: what the short
+    /// walkthrough asks.
+    pub fn essentials(&self) -> impl Iterator<Item = &Setting> {
+        self.settings.iter().filter(|s| s.essential)
+    }
+
+    /// Settings whose label or menu path no official page confirmed. Renderers say "this
+    /// menu may look different" once per check, naming these, rather than under each one.
+    pub fn unverified(&self) -> impl Iterator<Item = &Setting> {
+        self.settings.iter().filter(|s| !s.verified)
+    }
 }
 
 /// Whether a public profile can be seen by default without an account, and by search
@@ -70,6 +88,17 @@ pub enum Category {
     School,
     /// Cross-platform habits, such as reusing one username everywhere.
     Habits,
+}
+
+impl Category {
+    /// Checks that are not one platform (search, public records, the school, habits):
+    /// everyone is asked about these, whichever platforms they use.
+    pub fn is_general(self) -> bool {
+        matches!(
+            self,
+            Self::Search | Self::Records | Self::School | Self::Habits
+        )
+    }
 }
 
 /// How much UK secondary pupils use a platform; orders checks by pupil exposure.
@@ -207,10 +236,17 @@ pub struct Setting {
     pub question: String,
     pub safe_answer: SafeAnswer,
     pub help_url: String,
+    /// A web page that goes straight to this switch, when the platform has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings_url: Option<String>,
     pub as_of: String,
     /// False when the label or menu path could not be confirmed from an official page,
     /// so the report can warn that the menu may look different.
     pub verified: bool,
+    /// One of the few settings that stop a pupil finding or contacting you; the short
+    /// walkthrough asks only these.
+    #[serde(default)]
+    pub essential: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

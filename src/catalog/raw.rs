@@ -2,7 +2,7 @@
 //! may need to point at, and the conversion into the plain [`Check`] that collects every
 //! problem in the file (not just the first) with its line.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -33,6 +33,8 @@ struct RawCheck {
     settings: Vec<RawSetting>,
     report: Option<Spanned<RawReport>>,
     visibility: Option<Visibility>,
+    #[serde(default)]
+    help_hubs: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -84,14 +86,23 @@ struct RawSetting {
     question: Spanned<String>,
     safe_answer: SafeAnswer,
     help_url: Spanned<String>,
+    settings_url: Option<Spanned<String>>,
     as_of: Spanned<Datetime>,
     #[serde(default = "yes")]
     verified: bool,
+    essential: Option<Spanned<bool>>,
 }
 
 fn yes() -> bool {
     true
 }
+
+/// More settings than this sharing one help link means the link is a generic page, not
+/// each setting's own, unless the file lists it in `help_hubs`.
+const MAX_SHARED_HELP: usize = 2;
+
+/// The short walkthrough asks only essential settings; this keeps it short per platform.
+const MAX_ESSENTIALS: usize = 5;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -166,43 +177,85 @@ pub fn parse(file: &str, text: &str) -> Result<(Check, usize), Vec<CheckError>> 
             SearchTemplate { query, why: s.why }
         })
         .collect();
-    let mut setting_ids = HashSet::new();
-    let settings = raw
-        .settings
-        .into_iter()
-        .map(|s| {
-            let sid = s.id.get_ref().clone();
-            if sid.is_empty()
-                || !sid
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-            {
-                p.at(
-                    &s.id,
-                    format!("setting id {sid:?} must be lower-case letters, digits and '-'"),
-                );
-            }
-            if !setting_ids.insert(sid.clone()) {
-                p.at(
-                    &s.id,
-                    format!("setting id {sid:?} is used twice in this file"),
-                );
-            }
-            Setting {
-                id: sid,
-                label: p.text("label", &s.label).to_string(),
-                location: p.text("where", &s.location).to_string(),
-                recommended: p.text("recommended", &s.recommended).to_string(),
-                risk: p.text("risk", &s.risk).to_string(),
-                priority: s.priority,
-                question: p.text("question", &s.question).to_string(),
-                safe_answer: s.safe_answer,
-                help_url: p.link("help_url", &s.help_url),
-                as_of: p.date("as_of", &s.as_of),
-                verified: s.verified,
-            }
-        })
+    let help_hubs: Vec<String> = raw
+        .help_hubs
+        .iter()
+        .map(|hub| p.link("help_hubs entry", hub))
         .collect();
+    let mut setting_ids = HashSet::new();
+    // How many settings use each help link, to catch one generic page standing in for
+    // every setting's own page.
+    let mut help_uses: HashMap<String, usize> = HashMap::new();
+    let mut essentials = 0;
+    let mut settings = Vec::with_capacity(raw.settings.len());
+    for s in raw.settings {
+        let sid = s.id.get_ref().clone();
+        if sid.is_empty()
+            || !sid
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            p.at(
+                &s.id,
+                format!("setting id {sid:?} must be lower-case letters, digits and '-'"),
+            );
+        }
+        if !setting_ids.insert(sid.clone()) {
+            p.at(
+                &s.id,
+                format!("setting id {sid:?} is used twice in this file"),
+            );
+        }
+        let help_url = p.link("help_url", &s.help_url);
+        let uses = help_uses.entry(help_url.clone()).or_default();
+        *uses += 1;
+        if *uses == MAX_SHARED_HELP + 1 && !help_hubs.contains(&help_url) {
+            p.at(
+                &s.help_url,
+                format!(
+                    "help_url {help_url:?} is already used by {MAX_SHARED_HELP} other settings in this file; \
+                     link this setting to its own help page, or list the link in help_hubs if it is \
+                     a page that covers several settings on purpose"
+                ),
+            );
+        }
+        let essential_flag = s.essential.as_ref().filter(|e| *e.get_ref());
+        if let Some(flag) = essential_flag {
+            essentials += 1;
+            if essentials == MAX_ESSENTIALS + 1 {
+                p.at(
+                    flag,
+                    format!(
+                        "at most {MAX_ESSENTIALS} settings in a file can be essential = true, \
+                         so the short walkthrough stays short"
+                    ),
+                );
+            }
+        }
+        settings.push(Setting {
+            id: sid,
+            label: p.text("label", &s.label).to_string(),
+            location: p.text("where", &s.location).to_string(),
+            recommended: p.text("recommended", &s.recommended).to_string(),
+            risk: p.text("risk", &s.risk).to_string(),
+            priority: s.priority,
+            question: p.text("question", &s.question).to_string(),
+            safe_answer: s.safe_answer,
+            help_url,
+            settings_url: s.settings_url.as_ref().map(|u| p.link("settings_url", u)),
+            as_of: p.date("as_of", &s.as_of),
+            verified: s.verified,
+            essential: essential_flag.is_some(),
+        });
+    }
+    for (hub, raw_hub) in help_hubs.iter().zip(&raw.help_hubs) {
+        if !help_uses.contains_key(hub) {
+            p.at(
+                raw_hub,
+                format!("help_hubs lists {hub:?}, but no setting in this file uses it"),
+            );
+        }
+    }
     let report = raw.report.as_ref().map(|report| {
         let r = report.get_ref();
         Report {
@@ -235,6 +288,7 @@ pub fn parse(file: &str, text: &str) -> Result<(Check, usize), Vec<CheckError>> 
         settings,
         report,
         visibility: raw.visibility,
+        help_hubs,
     };
     Ok((check, id_line))
 }

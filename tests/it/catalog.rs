@@ -4,7 +4,7 @@
 use std::path::Path;
 
 use findable::Catalog;
-use findable::catalog::{CatalogError, ProbeMethod};
+use findable::catalog::{CatalogError, Category, ProbeMethod};
 
 const SHIPPED: &[&str] = &[
     "instagram",
@@ -86,6 +86,19 @@ fn the_valid_fixture_loads_with_every_field() {
     assert_eq!(profile.exists.as_ref().expect("exists").status, vec![200]);
     assert_eq!(check.settings[0].location, "Profile → Settings → Privacy");
     assert_eq!(check.as_of, "2026-11-22");
+    assert!(check.settings[0].essential && !check.settings[1].essential);
+    assert_eq!(
+        check.settings[0].settings_url.as_deref(),
+        Some("https://example.test/settings/privacy")
+    );
+    assert_eq!(check.settings[1].settings_url, None);
+    assert_eq!(
+        check.help_hubs,
+        ["https://example.test/help/privacy-settings"]
+    );
+    assert_eq!(check.essentials().count(), 1);
+    let unverified: Vec<&str> = check.unverified().map(|s| s.id.as_str()).collect();
+    assert_eq!(unverified, ["status"]);
     // The JSON form round-trips, compiled regex included.
     let json = serde_json::to_string(&catalog).expect("serialise");
     let back: Catalog = serde_json::from_str(&json).expect("deserialise");
@@ -159,10 +172,176 @@ fn an_empty_or_missing_directory_is_an_error_not_an_empty_catalog() {
 #[test]
 fn the_annotated_example_in_checks_readme_is_valid() {
     let readme = std::fs::read_to_string("checks/README.md").expect("checks/README.md");
-    let start = readme.find("```toml\nid = ").expect("an annotated example") + "```toml\n".len();
+    let start = readme
+        .find("```toml\n# Reviewed against official help pages:")
+        .expect("an annotated example")
+        + "```toml\n".len();
     let len = readme[start..].find("```").expect("closed block");
     let example = readme[start..start + len].to_string();
     let catalog = Catalog::from_sources([("checks/README.md".to_string(), example)])
         .expect("the documented example validates");
     assert_eq!(catalog.checks[0].settings.len(), 1);
+}
+
+/// A check file with one setting per `(help_url, essential)` pair, for the rules that
+/// look across a file's settings.
+fn with_settings(hubs: &[&str], settings: &[(&str, bool)]) -> String {
+    let mut text = format!(
+        "id = \"several\"\nname = \"Several\"\ncategory = \"social\"\npupil_use = \"low\"\n\
+         as_of = 2026-11-30\nhelp_hubs = {hubs:?}\n\n[[search]]\nquery = '\"{{name}}\"'\n"
+    );
+    for (i, (help, essential)) in settings.iter().enumerate() {
+        text.push_str(&format!(
+            "\n[[settings]]\nid = \"s{i}\"\nlabel = \"S{i}\"\nwhere = \"Settings\"\n\
+             recommended = \"Off\"\nrisk = \"A pupil sees it.\"\npriority = \"high\"\n\
+             question = \"Is it off?\"\nsafe_answer = \"yes\"\nhelp_url = \"{help}\"\n\
+             as_of = 2026-11-30\nessential = {essential}\n"
+        ));
+    }
+    text
+}
+
+fn problems(text: String) -> Vec<(usize, String)> {
+    match Catalog::from_sources([("several.toml".to_string(), text)]) {
+        Ok(_) => Vec::new(),
+        Err(CatalogError::Invalid(errors)) => {
+            errors.into_iter().map(|e| (e.line, e.message)).collect()
+        }
+        Err(other) => panic!("unexpected error: {other}"),
+    }
+}
+
+/// The line `help_url` of setting `index` (0-based) is on in [`with_settings`] output.
+fn help_line(text: &str, index: usize) -> usize {
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| l.starts_with("help_url"))
+        .nth(index)
+        .map(|(n, _)| n + 1)
+        .expect("setting")
+}
+
+#[test]
+fn a_help_link_shared_by_more_than_two_settings_must_be_a_declared_hub() {
+    let generic = "https://help.example.test/";
+    let two = with_settings(&[], &[(generic, false), (generic, false)]);
+    assert_eq!(problems(two), []);
+    let three = with_settings(&[], &[(generic, false), (generic, false), (generic, false)]);
+    let found = problems(three.clone());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, help_line(&three, 2));
+    assert!(found[0].1.contains("help_hubs"), "{}", found[0].1);
+    let hub = with_settings(
+        &[generic],
+        &[(generic, false), (generic, false), (generic, false)],
+    );
+    assert_eq!(problems(hub), []);
+}
+
+#[test]
+fn a_hub_no_setting_uses_is_an_error() {
+    let text = with_settings(
+        &["https://help.example.test/old-page"],
+        &[("https://help.example.test/a", false)],
+    );
+    let found = problems(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains("no setting in this file uses it"));
+}
+
+#[test]
+fn a_sixth_essential_setting_is_an_error() {
+    let urls: Vec<String> = (0..6)
+        .map(|i| format!("https://help.example.test/{i}"))
+        .collect();
+    let five: Vec<(&str, bool)> = urls[..5].iter().map(|u| (u.as_str(), true)).collect();
+    assert_eq!(problems(with_settings(&[], &five)), []);
+    let six: Vec<(&str, bool)> = urls.iter().map(|u| (u.as_str(), true)).collect();
+    let found = problems(with_settings(&[], &six));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains("at most 5"), "{}", found[0].1);
+}
+
+#[test]
+fn settings_url_must_be_an_https_link() {
+    let text = with_settings(&[], &[("https://help.example.test/a", true)]).replace(
+        "as_of = 2026-11-30\nessential",
+        "settings_url = \"http://example.test/settings\"\nas_of = 2026-11-30\nessential",
+    );
+    let found = problems(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(found[0].1.contains("settings_url must be an https:// link"));
+}
+/// The eight platforms pupils use most: the short walkthrough asks exactly five
+/// settings on each.
+const MOST_USED: &[&str] = &[
+    "tiktok",
+    "instagram",
+    "snapchat",
+    "youtube",
+    "whatsapp",
+    "facebook",
+    "x",
+    "discord",
+];
+
+#[test]
+fn essential_settings_keep_the_short_walkthrough_short() {
+    let catalog = Catalog::builtin().expect("built-in checks are valid");
+    let mut general = 0;
+    for check in &catalog.checks {
+        let id = check.id.as_str();
+        let essentials = check.essentials().count();
+        if check.category.is_general() {
+            general += essentials;
+        } else if MOST_USED.contains(&id) {
+            assert_eq!(
+                essentials, 5,
+                "{id}: the most-used platforms have exactly 5"
+            );
+        } else {
+            assert!(
+                (3..=5).contains(&essentials),
+                "{id}: {essentials} essentials; other platforms have 3 to 5"
+            );
+        }
+        assert!(check.settings.len() <= 16, "{id}: more than 16 settings");
+    }
+    assert!(
+        general <= 10,
+        "{general} essentials across the general checks"
+    );
+    // Four most-used platforms plus every general check stays under 30 questions.
+    assert!(4 * 5 + general < 30);
+    assert!(
+        catalog
+            .checks
+            .iter()
+            .any(|c| c.category == Category::Gaming)
+    );
+}
+
+#[test]
+fn every_check_file_says_when_it_was_reviewed() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("checks");
+    let mut files = 0;
+    for entry in std::fs::read_dir(&dir).expect("checks/") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|x| x != "toml") {
+            continue;
+        }
+        files += 1;
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let first = text.lines().next().unwrap_or_default();
+        let date = first
+            .strip_prefix("# Reviewed against official help pages: ")
+            .and_then(|rest| rest.strip_suffix('.'))
+            .unwrap_or_else(|| panic!("{}: first line is {first:?}", path.display()));
+        assert!(
+            date.len() == 10 && date.as_bytes()[4] == b'-' && date.as_bytes()[7] == b'-',
+            "{}: {date:?} is not a date",
+            path.display()
+        );
+    }
+    assert!(files > 0);
 }
