@@ -36,6 +36,19 @@ pub struct Check {
     /// page), so validation lets more than two settings share them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub help_hubs: Vec<String>,
+    /// For a general check that only some people need (Companies House for directors):
+    /// the yes/no question that decides whether it is asked at all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub applies_when: Option<Gate>,
+}
+
+/// A yes/no question asked once, before the checks it guards. Checks that share an `id`
+/// share the answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Gate {
+    pub id: String,
+    pub question: String,
 }
 
 impl Check {

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::input_file;
 
 pub use check::{
-    Category, Check, Exposure, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report,
+    Category, Check, Exposure, Gate, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report,
     Rule, SafeAnswer, SearchTemplate, Setting, UsernameRule, Visibility,
 };
 pub use site::{Detection, HttpMethod, RequestTemplate, Site};
@@ -147,6 +147,29 @@ impl Catalog {
                     }
                 }
                 Err(mut problems) => errors.append(&mut problems),
+            }
+        }
+        // A gate is one question asked once, so every check that shares it must ask it
+        // in the same words.
+        for (i, (check, file, line)) in checks.iter().enumerate() {
+            let Some(gate) = &check.applies_when else {
+                continue;
+            };
+            let differs = checks[..i].iter().find(|(other, _, _)| {
+                other
+                    .applies_when
+                    .as_ref()
+                    .is_some_and(|g| g.id == gate.id && g.question != gate.question)
+            });
+            if let Some((_, first, _)) = differs {
+                errors.push(CheckError {
+                    file: file.clone(),
+                    line: *line,
+                    message: format!(
+                        "applies_when id {:?} asks a different question in {first}; a shared gate needs the same words",
+                        gate.id
+                    ),
+                });
             }
         }
         if !errors.is_empty() {

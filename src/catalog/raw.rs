@@ -9,7 +9,7 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::check::{
-    Category, Check, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report, SafeAnswer,
+    Category, Check, Gate, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report, SafeAnswer,
     SearchTemplate, Setting, UsernameRule, Visibility,
 };
 use super::validate::{Problems, placeholders};
@@ -35,6 +35,7 @@ struct RawCheck {
     visibility: Option<Visibility>,
     #[serde(default)]
     help_hubs: Vec<Spanned<String>>,
+    applies_when: Option<Spanned<Gate>>,
 }
 
 #[derive(Deserialize)]
@@ -271,6 +272,28 @@ pub fn parse(file: &str, text: &str) -> Result<(Check, usize), Vec<CheckError>> 
             "a platform with a [profile] needs a [report] table with abuse and impersonation links",
         );
     }
+    if let Some(gate) = &raw.applies_when {
+        let Gate { id, question } = gate.get_ref();
+        let id_ok = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !id_ok {
+            p.at(
+                gate,
+                format!("applies_when id {id:?} must be lower-case letters, digits and '-'"),
+            );
+        }
+        if !question.trim_end().ends_with('?') {
+            p.at(gate, "applies_when question must be a yes/no question ending in '?'");
+        }
+        if !raw.category.is_general() {
+            p.at(
+                gate,
+                "applies_when is for general checks; a platform is asked about when the person ticks it",
+            );
+        }
+    }
     if !p.list.is_empty() {
         return Err(p.list);
     }
@@ -289,6 +312,7 @@ pub fn parse(file: &str, text: &str) -> Result<(Check, usize), Vec<CheckError>> 
         report,
         visibility: raw.visibility,
         help_hubs,
+        applies_when: raw.applies_when.map(Spanned::into_inner),
     };
     Ok((check, id_line))
 }
