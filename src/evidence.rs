@@ -72,6 +72,27 @@ pub struct ProbeResult {
     /// The username's weight and the rule that produced it (from the variants).
     pub weight: f64,
     pub source: String,
+    /// What a found profile shows about its owner, so a person can tell whether it is them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<PageSummary>,
+}
+
+/// The few things a public profile says about who owns it, as the page gives them
+/// (untrusted text: escape it before showing it).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageSummary {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bio: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+}
+
+impl PageSummary {
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.bio.is_none() && self.location.is_none()
+    }
 }
 
 impl ProbeResult {

@@ -318,10 +318,15 @@ impl Session {
                 return Ok(Outcome::Quit);
             }
             let judged = JudgedSearches::judge(&progress.searches, &matcher);
-            let items: Vec<_> = review_items(&self.subject, progress.probes.as_ref(), &judged)
-                .into_iter()
-                .filter(|item| asked.insert(item.url.clone()))
-                .collect();
+            let items: Vec<_> = review_items(
+                &self.subject,
+                &self.catalog,
+                progress.probes.as_ref(),
+                &judged,
+            )
+            .into_iter()
+            .filter(|item| asked.insert(item.url.clone()))
+            .collect();
             let Some(answers) = self.answers.as_mut() else {
                 return Ok(Outcome::Finished);
             };

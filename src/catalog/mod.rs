@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 use crate::input_file;
 
 pub use check::{
-    Category, Check, Exposure, Gate, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report,
-    Rule, SafeAnswer, SearchTemplate, Setting, UsernameRule, Visibility,
+    Category, Check, Exposure, Gate, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse,
+    Report, Rule, SafeAnswer, SearchTemplate, Setting, UsernameRule, Visibility,
 };
 pub use site::{Detection, HttpMethod, RequestTemplate, Site};
 pub use validate::placeholders;

@@ -9,8 +9,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 use super::check::{
-    Category, Check, Gate, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report, SafeAnswer,
-    SearchTemplate, Setting, UsernameRule, Visibility,
+    Category, Check, Gate, PLACEHOLDERS, Priority, ProbeMethod, Profile, PupilUse, Report,
+    SafeAnswer, SearchTemplate, Setting, UsernameRule, Visibility,
 };
 use super::validate::{Problems, placeholders};
 use super::{CheckError, line_of};
@@ -285,7 +285,10 @@ pub fn parse(file: &str, text: &str) -> Result<(Check, usize), Vec<CheckError>> 
             );
         }
         if !question.trim_end().ends_with('?') {
-            p.at(gate, "applies_when question must be a yes/no question ending in '?'");
+            p.at(
+                gate,
+                "applies_when question must be a yes/no question ending in '?'",
+            );
         }
         if !raw.category.is_general() {
             p.at(

@@ -49,12 +49,54 @@ pub enum Review {
     NotSure,
 }
 
+/// Whose answers these are: saved answers are never applied to anyone else.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub school: Option<String>,
+}
+
+impl Person {
+    /// The same person, whatever the case or spacing they were typed with.
+    pub fn is(&self, other: &Person) -> bool {
+        let norm = |s: &str| {
+            s.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        norm(&self.name) == norm(&other.name)
+            && self.school.as_deref().map(norm) == other.school.as_deref().map(norm)
+    }
+}
+
+impl std::fmt::Display for Person {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.school {
+            Some(school) => write!(f, "{} ({school})", self.name),
+            None => f.write_str(&self.name),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Answers {
+    /// Whose answers these are; `None` in an answers file written by hand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub person: Option<Person>,
     /// Check ids of the platforms the person uses; `None` until they have said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub uses: Option<Vec<String>>,
+    /// Gate id -> whether the checks behind it apply ("are you a company director?").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub gates: BTreeMap<String, bool>,
+    /// Platforms (check ids, or `general`) where the person goes through every setting,
+    /// not only the essentials.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub more: Vec<String>,
     /// check id -> setting id -> answer.
     #[serde(default)]
     pub settings: BTreeMap<String, BTreeMap<String, Answer>>,
@@ -147,12 +189,22 @@ impl Answers {
             .iter()
             .flatten()
             .chain(self.settings.keys())
-            .chain(&self.skipped);
+            .chain(&self.skipped)
+            .chain(self.more.iter().filter(|m| *m != super::GENERAL));
         for id in named {
             if catalog.get(id).is_none() {
                 return Err(format!(
                     "no check called {id:?} (see `findable checks list`)"
                 ));
+            }
+        }
+        for gate in self.gates.keys() {
+            let known = catalog
+                .checks
+                .iter()
+                .any(|c| c.applies_when.as_ref().is_some_and(|g| &g.id == gate));
+            if !known {
+                return Err(format!("no question called {gate:?} in [gates]"));
             }
         }
         for (id, settings) in &self.settings {

@@ -14,6 +14,9 @@ pub struct ChecklistSummary {
     pub total: usize,
     /// Settings to change, most urgent first.
     pub open: Vec<OpenSetting>,
+    /// Platforms the person uses but skipped: not checked yet, so not counted as safe.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -39,7 +42,7 @@ impl ChecklistSummary {
             .iter()
             .filter(|s| answers.get(&s.check.id, &s.setting.id).is_some())
             .count();
-        let open = checklist::open_settings(catalog, answers)
+        let mut open: Vec<OpenSetting> = checklist::open_settings(catalog, answers)
             .into_iter()
             .map(|(s, answer)| OpenSetting {
                 check: s.check.id.clone(),
@@ -53,11 +56,18 @@ impl ChecklistSummary {
                 help_url: s.setting.help_url.clone(),
             })
             .collect();
+        // Most urgent first; within a priority, in the order the walkthrough asks.
+        open.sort_by_key(|s| std::cmp::Reverse(s.priority));
         ChecklistSummary {
-            finished,
+            // A skipped platform is still to do.
+            finished: finished && answers.skipped.is_empty(),
             answered,
             total: steps.len(),
             open,
+            skipped: checklist::skipped(catalog, answers)
+                .into_iter()
+                .map(|c| c.name.clone())
+                .collect(),
         }
     }
 }
@@ -65,6 +75,7 @@ impl ChecklistSummary {
 /// Whether every question for the platforms in use has an answer.
 pub fn is_complete(catalog: &Catalog, answers: &Answers) -> bool {
     answers.uses.is_some()
+        && answers.skipped.is_empty()
         && checklist::steps(catalog, answers)
             .iter()
             .all(|s| answers.get(&s.check.id, &s.setting.id).is_some())

@@ -12,7 +12,9 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use findable::audit::{AuditEvent, EventSink, Phase, network};
 use findable::catalog::Check;
-use findable::checklist::{Answer, Choice, Prompter, Review, ReviewItem, Step};
+use findable::checklist::{
+    Answer, Choice, Offer, Position, Prompter, Review, ReviewItem, Step, YesNo,
+};
 use findable::engine::Engine;
 use findable::engine::search::Backend;
 use findable::evidence::{Evidence, ProbeStatus, QueryResult};
@@ -321,11 +323,14 @@ impl Prompter for Aside<'_> {
     fn ask(
         &mut self,
         step: &Step,
-        number: usize,
-        total: usize,
+        position: Position,
         previous: Option<Answer>,
     ) -> std::io::Result<Choice> {
-        self.asking(|p| p.ask(step, number, total, previous))
+        self.asking(|p| p.ask(step, position, previous))
+    }
+
+    fn offer(&mut self, offer: &Offer, previous: Option<bool>) -> std::io::Result<YesNo> {
+        self.asking(|p| p.offer(offer, previous))
     }
 
     fn review(

@@ -8,6 +8,7 @@ mod fetch;
 mod politeness;
 pub mod retry;
 pub mod search;
+mod summary;
 
 use std::collections::HashMap;
 use std::future::Future;
@@ -249,6 +250,7 @@ fn blank_result(planned: &PlannedProbe) -> ProbeResult {
         final_url: None,
         weight: planned.weight,
         source: planned.source.clone(),
+        page: None,
     }
 }
 
@@ -361,7 +363,10 @@ fn judge(base: ProbeResult, site: &Site, username: &str, fetched: &Fetched) -> P
     };
     let mut result = with_response(base, fetched);
     match detect::judge(&site.detection, username, &seen) {
-        Verdict::Found => result.status = ProbeStatus::Found,
+        Verdict::Found => {
+            result.status = ProbeStatus::Found;
+            result.page = summary::of(&body).filter(|p| !p.is_empty());
+        }
         Verdict::Absent => {
             result.status = ProbeStatus::Absent;
             result.detail = site.absent_note.clone();

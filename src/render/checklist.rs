@@ -190,6 +190,18 @@ pub fn summary_text(summary: &ChecklistSummary) -> String {
             " (not finished yet)"
         }
     );
+    if !summary.skipped.is_empty() {
+        let names: Vec<String> = summary
+            .skipped
+            .iter()
+            .map(|s| clean(s).into_owned())
+            .collect();
+        let _ = writeln!(
+            out,
+            "Not checked yet (you skipped {}): not counted as safe; run `findable checklist` again to go through it.",
+            names.join(", ")
+        );
+    }
     if summary.open.is_empty() {
         out.push_str("Nothing to change from your answers so far.\n");
         return out;

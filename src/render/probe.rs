@@ -196,6 +196,7 @@ pub(crate) mod tests {
             final_url: None,
             weight: 1.0,
             source: "test".into(),
+            page: None,
         }
     }
 

@@ -438,11 +438,11 @@ async fn ctrl_c_at_a_question_keeps_the_answers_and_writes_a_partial_report() {
         settle();
         p.send(" \r").expect("fakegram ticked");
         p.flush().expect("flush");
-        p.exp_string("Setting 1 of").expect("the first question");
+        p.exp_string("Question 1 of").expect("the first question");
         settle();
         p.send("\r").expect("answer it");
         p.flush().expect("flush");
-        p.exp_string("Setting 2 of").expect("the second question");
+        p.exp_string("Question 2 of").expect("the second question");
         settle();
         p.send_control('c').expect("Ctrl-C");
         p.exp_string("Written to").expect("report written");
@@ -483,11 +483,11 @@ async fn sigterm_at_a_question_ends_the_audit_like_ctrl_c() {
         std::thread::sleep(Duration::from_millis(250));
         p.send(" \r").expect("fakegram ticked");
         p.flush().expect("flush");
-        p.exp_string("Setting 1 of").expect("the first question");
+        p.exp_string("Question 1 of").expect("the first question");
         std::thread::sleep(Duration::from_millis(250));
         p.send("\r").expect("answer it");
         p.flush().expect("flush");
-        p.exp_string("Setting 2 of").expect("the second question");
+        p.exp_string("Question 2 of").expect("the second question");
         p.process_mut()
             .signal(rexpect::process::Signal::SIGTERM)
             .expect("SIGTERM");

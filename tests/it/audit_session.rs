@@ -10,7 +10,9 @@ use std::time::Duration;
 use findable::Catalog;
 use findable::audit::{Audit, AuditEvent, AuditRequest, EventSink, Phase};
 use findable::catalog::Check;
-use findable::checklist::{Answer, Answers, Choice, Outcome, Prompter, Review, ReviewItem, Step};
+use findable::checklist::{
+    Answer, Answers, Choice, Offer, Outcome, Position, Prompter, Review, ReviewItem, Step, YesNo,
+};
 use findable::engine::EngineConfig;
 use findable::engine::search::Backend;
 use findable::plan::PlanOptions;
@@ -47,7 +49,11 @@ impl Prompter for Script {
         Ok(self.platforms.clone())
     }
 
-    fn ask(&mut self, _: &Step, _: usize, _: usize, _: Option<Answer>) -> std::io::Result<Choice> {
+    fn offer(&mut self, _: &Offer, _: Option<bool>) -> std::io::Result<YesNo> {
+        Ok(YesNo::No)
+    }
+
+    fn ask(&mut self, _: &Step, _: Position, _: Option<Answer>) -> std::io::Result<Choice> {
         if self.answers.is_empty() {
             return Ok(Choice::Quit);
         }

@@ -47,28 +47,33 @@ fn walkthrough_answer_back_skip_quit_and_resume() {
     std::thread::sleep(Duration::from_millis(50));
     p.send("\r").expect("enter");
     p.flush().expect("flush");
-    p.exp_string("Setting 1 of 3").expect("first question");
+    p.exp_string("Question 1 of 3").expect("first question");
     p.exp_string("Alpha private account").expect("its label");
     p.exp_string("Where:").expect("where to find it");
+    p.exp_string("the safe setting")
+        .expect("the safe answer first");
     pick(&mut p, 0); // Yes
-    p.exp_string("Setting 2 of 3").expect("second question");
-    p.exp_string("Search your name").expect("the general check");
-    pick(&mut p, 4); // Back
-    p.exp_string("Setting 1 of 3").expect("back to the first");
-    pick(&mut p, 1); // No
-    p.exp_string("Setting 2 of 3").expect("second again");
-    pick(&mut p, 5); // Skip this platform
-    p.exp_string("Setting 2 of 2")
-        .expect("the general check skipped");
+    p.exp_string("Safe: nothing to change").expect("feedback");
+    p.exp_string("Question 2 of 3").expect("second question");
     p.exp_string("Alpha tagging review")
-        .expect("next alpha question");
+        .expect("the same platform");
+    pick(&mut p, 4); // Back
+    p.exp_string("Question 1 of 3").expect("back to the first");
+    // The answer given is selected: one down from it is "No".
+    pick(&mut p, 1); // No
+    p.exp_string("To change:")
+        .expect("feedback says what to change");
+    p.exp_string("Question 2 of 3").expect("second again");
+    pick(&mut p, 5); // Skip Alpha
+    p.exp_string("Question 1 of 1").expect("Alpha skipped");
+    p.exp_string("Search your name").expect("the general check");
     pick(&mut p, 6); // Save and quit
     p.exp_string("Saved.").expect("saved on quit");
     p.exp_eof().expect("exits");
 
     let saved = std::fs::read_to_string(&state).expect("answers saved");
     assert!(saved.contains("a1 = \"no\""), "{saved}");
-    assert!(saved.contains("skipped = [\"general\"]"), "{saved}");
+    assert!(saved.contains("skipped = [\"alpha\"]"), "{saved}");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
@@ -79,15 +84,18 @@ fn walkthrough_answer_back_skip_quit_and_resume() {
         assert_eq!(mode & 0o777, 0o600, "answers are private");
     }
 
-    // Resume: no platform question, straight to the unanswered one.
+    // Resume: no platform question, straight to the unanswered one; then the skipped
+    // platform is offered again, and if left, it is listed as not checked yet.
     let mut p = spawn(&state);
-    p.exp_string("Setting 2 of 2")
+    p.exp_string("Question 1 of 1")
         .expect("resumes where it stopped");
     pick(&mut p, 0); // Yes
-    p.exp_string("You have answered 2 of 2 questions.")
-        .expect("finished");
-    p.exp_string("Alpha private account")
-        .expect("the open setting is listed");
+    p.exp_string("You skipped Alpha").expect("offered again");
+    pick(&mut p, 1); // No: leave it
+    p.exp_string("You have answered 1 of 1 question (not finished yet).")
+        .expect("not finished while Alpha is skipped");
+    p.exp_string("Not checked yet (you skipped Alpha)")
+        .expect("the skipped platform is listed");
     p.exp_eof().expect("exits");
 }
 
@@ -118,7 +126,8 @@ fn answers_from_a_file_give_the_same_result_without_prompts() {
         String::from_utf8_lossy(&out.stderr)
     );
     let json: Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    assert_eq!(json["finished"], true);
+    assert_eq!(json["finished"], false, "the general check was skipped");
+    assert_eq!(json["skipped"][0], "Search yourself");
     assert_eq!(json["answered"], 2);
     assert_eq!(json["open"][0]["setting"], "a1");
     assert_eq!(json["open"].as_array().map(Vec::len), Some(1));

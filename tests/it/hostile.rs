@@ -239,11 +239,11 @@ fn ctrl_c_in_the_checklist_saves_and_exits_130() {
     std::thread::sleep(Duration::from_millis(250));
     p.send(" \r").expect("tick one");
     p.flush().expect("flush");
-    p.exp_string("Setting 1 of").expect("first question");
+    p.exp_string("Question 1 of").expect("first question");
     std::thread::sleep(Duration::from_millis(250));
     p.send("\r").expect("answer");
     p.flush().expect("flush");
-    p.exp_string("Setting 2 of").expect("second question");
+    p.exp_string("Question 2 of").expect("second question");
     std::thread::sleep(Duration::from_millis(250));
     p.send_control('c').expect("Ctrl-C");
     p.exp_string("Saved.").expect("says it is saved");

@@ -853,6 +853,8 @@ pub fn check_toml(name: &str, profile_url: &str, behaviour: &Behaviour) -> Strin
         ),
     ];
     for (sid, label, recommended, priority) in settings {
+        // The two that stop someone finding or contacting you: the short walkthrough.
+        let essential = matches!(sid, "private-account" | "who-can-message");
         let _ = write!(
             out,
             "\n[[settings]]\n\
@@ -862,6 +864,7 @@ pub fn check_toml(name: &str, profile_url: &str, behaviour: &Behaviour) -> Strin
              recommended = \"{recommended}\"\n\
              risk = \"A pupil could see more of you than you meant to share.\"\n\
              priority = \"{priority}\"\n\
+             essential = {essential}\n\
              question = \"Is '{label}' set to {recommended}?\"\n\
              safe_answer = \"yes\"\n\
              help_url = \"https://example.test/{id}/help/{sid}\"\n\
