@@ -119,8 +119,28 @@ pub fn assess(input: &Input) -> Report {
         score,
         findings,
         actions,
+        not_checked_yet: not_checked_yet(input),
         could_not_check,
         stats,
         partial: input.evidence.partial,
     }
+}
+
+/// The platforms skipped in the walkthrough, with how many questions each still has.
+fn not_checked_yet(input: &Input) -> Vec<crate::report::NotCheckedYet> {
+    let Some(answers) = input.answers else {
+        return Vec::new();
+    };
+    crate::checklist::skipped(input.catalog, answers)
+        .into_iter()
+        .map(|check| crate::report::NotCheckedYet {
+            check: check.id.clone(),
+            platform: check.name.clone(),
+            questions: check
+                .settings
+                .iter()
+                .filter(|s| s.essential || answers.more.contains(&check.id))
+                .count(),
+        })
+        .collect()
 }

@@ -150,6 +150,18 @@ pub(super) fn summarise(
         None if input.answers.is_some() => parts.push("Your answers leave no settings open.".into()),
         None => {}
     }
+    if let Some(answers) = input.answers {
+        let skipped: Vec<&str> = crate::checklist::skipped(input.catalog, answers)
+            .into_iter()
+            .map(|c| c.name.as_str())
+            .collect();
+        if !skipped.is_empty() {
+            parts.push(format!(
+                "You skipped {} in the walkthrough, so it is not checked yet.",
+                skipped.join(" and ")
+            ));
+        }
+    }
     if !unchecked.is_empty() {
         parts.push(format!(
             "{} could not be checked automatically: they are listed with links to check by hand, and are not counted as safe.",

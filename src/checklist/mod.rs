@@ -12,7 +12,7 @@ mod walk;
 
 pub use answers::{Answer, Answers, AnswersError, Person, Review};
 pub use order::{GENERAL, Item, is_general, items, open_settings, platforms, skipped, steps};
-pub use walk::{review, walk};
+pub use walk::{change, review, walk};
 
 use crate::catalog::{Check, Gate, SafeAnswer, Setting};
 

@@ -157,6 +157,29 @@ fn same(a: &Item, b: &Item) -> bool {
     asked_as(a).is_some() && asked_as(a) == asked_as(b)
 }
 
+/// Asks one setting again (`findable checklist --change`), its saved answer selected, and
+/// saves the new one.
+pub fn change(
+    step: Step,
+    answers: &mut Answers,
+    prompter: &mut dyn Prompter,
+    save: &mut dyn FnMut(&Answers) -> std::io::Result<()>,
+) -> std::io::Result<Outcome> {
+    let previous = answers.get(&step.check.id, &step.setting.id);
+    let position = Position {
+        number: 1,
+        total: 1,
+    };
+    match prompter.ask(&step, position, previous)? {
+        Choice::Answer(answer) => {
+            answers.set(&step.check.id, &step.setting.id, answer);
+            save(answers)?;
+            Ok(Outcome::Finished)
+        }
+        Choice::SkipPlatform | Choice::Back | Choice::Quit => Ok(Outcome::Quit),
+    }
+}
+
 /// Asks "Is this you?" for each item not reviewed yet; answers go into `answers.reviews`.
 pub fn review(
     items: &[ReviewItem],

@@ -256,15 +256,26 @@ pub enum BackendChoice {
 
 #[derive(Debug, Args)]
 pub struct ChecklistArgs {
+    /// Your name as used at work: your answers are saved as yours, apart from anyone
+    /// else's on this computer (needed unless --state, --answers or --print is given)
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// The school you work at (with --name, tells two people of the same name apart)
+    #[arg(long, value_name = "SCHOOL")]
+    pub school: Option<String>,
     /// Take the answers from this TOML or JSON file instead of asking
     #[arg(long, value_name = "FILE")]
     pub answers: Option<PathBuf>,
-    /// Where your answers are saved between runs [default: your user data folder]
+    /// Where your answers are saved between runs [default: a file of your own in your
+    /// user data folder]
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
-    /// Start again: forget the saved answers first
+    /// Start again: your saved answers are replaced as you answer
     #[arg(long)]
     pub restart: bool,
+    /// Change one answer, e.g. --change tiktok/private-account, then show the summary
+    #[arg(long, value_name = "CHECK/SETTING", conflicts_with_all = ["answers", "print", "restart"])]
+    pub change: Option<String>,
     /// Write the whole checklist to read or print, without asking anything
     #[arg(long)]
     pub print: bool,
@@ -305,9 +316,13 @@ pub struct AuditArgs {
     /// Leave out the settings checklist
     #[arg(long)]
     pub no_checklist: bool,
-    /// Where checklist answers are saved between runs [default: your user data folder]
+    /// Where checklist answers are saved between runs [default: a file of your own in your
+    /// user data folder, kept apart from anyone else's on this computer]
     #[arg(long, value_name = "FILE")]
     pub state: Option<PathBuf>,
+    /// Start the checklist again: your saved answers are replaced as you answer
+    #[arg(long)]
+    pub restart: bool,
     /// No progress bars
     #[arg(long, short)]
     pub quiet: bool,

@@ -4,6 +4,7 @@
 //! answer and writes a report of what finished.
 
 use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
@@ -13,9 +14,10 @@ use super::session::{self, Aside, Progress};
 use super::{Exit, InputError, setup};
 use crate::cli::{AuditArgs, REPORT_FORMATS};
 use findable::audit::{Audit, AuditRequest};
-use findable::checklist::{Answers, Outcome};
+use findable::checklist::{Answers, Outcome, Person};
 use findable::plan::links::SearchLinks;
-use findable::render::{self, OutputFormat};
+use findable::render::{self, OutputFormat, escape};
+use findable::report::Report;
 
 pub fn run(args: &AuditArgs) -> Result<Exit> {
     let what = if args.offline {
@@ -40,26 +42,24 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
         )
         .into());
     }
-    let state = match interactive {
-        true => Some(setup::state_path(args.state.as_deref())?),
+    let person = Person {
+        name: subject.name.clone(),
+        school: subject.school.clone(),
+    };
+    // This person's own saved answers, locked for the run.
+    let mut saved = match interactive {
+        true => Some(setup::saved_answers(
+            args.state.as_deref(),
+            Some(&person),
+            &catalog,
+            args.restart,
+        )?),
         false => None,
     };
-    // Taken before the first question: it also proves the data folder is usable.
-    let _lock = state
-        .as_deref()
-        .map(findable::private_file::Lock::acquire)
-        .transpose()?;
-    let answers = match (&args.answers, &state) {
+    let state = saved.as_ref().map(|s| s.path.clone());
+    let answers = match (&args.answers, saved.as_mut()) {
         (Some(path), _) => Some(Answers::load(path, &catalog)?),
-        (None, Some(state)) if state.exists() => {
-            Some(Answers::load(state, &catalog).with_context(|| {
-                format!(
-                    "your saved answers in {} (delete it to start again)",
-                    state.display()
-                )
-            })?)
-        }
-        (None, Some(_)) => Some(Answers::default()),
+        (None, Some(saved)) => Some(std::mem::take(&mut saved.answers)),
         (None, None) => None,
     };
     let preselected: Vec<String> = subject
@@ -122,13 +122,66 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
     // A prompt cut short by Ctrl-C can leave the cursor hidden.
     let _ = console::Term::stderr().show_cursor();
     let color = out.to_terminal() && console::colors_enabled();
+    // A partial report never takes the place of one already there: it goes beside it.
+    let out = match &out.path {
+        Some(path) if report.partial && path.is_file() => {
+            let beside = partial_beside(path);
+            eprintln!(
+                "Your earlier report {} is kept; this partial one goes beside it.",
+                path.display()
+            );
+            Output {
+                path: Some(beside),
+                ..out
+            }
+        }
+        _ => out,
+    };
     out.write(&render::report::render(&report, out.format, color))?;
-    Ok(if stopper.stopped() {
+    if stopper.stopped() {
         eprintln!("Stopped early: the report covers what finished and every answer you gave.");
+    }
+    if let Some(path) = &out.path {
+        closing(&report, path, out.format);
+    }
+    Ok(if stopper.stopped() {
         Exit::Interrupted
     } else {
         Exit::Success
     })
+}
+
+/// `report.html` -> `report.partial.html`.
+fn partial_beside(path: &Path) -> PathBuf {
+    let stem = path
+        .file_stem()
+        .map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}.partial.{}", ext.to_string_lossy()),
+        None => format!("{stem}.partial"),
+    };
+    path.with_file_name(name)
+}
+
+/// Three lines at the end of an audit: what a pupil could find, the first thing to
+/// change, and where the report is and how to open it.
+fn closing(report: &Report, path: &Path, format: OutputFormat) {
+    let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    eprintln!();
+    eprintln!("{}", escape::text(&render::report::headline(report)));
+    if let Some(first) = report.actions.first() {
+        eprintln!(
+            "First thing to change: {} on {}.",
+            escape::text(&first.label),
+            escape::text(&first.platform)
+        );
+    }
+    let how = match format {
+        OutputFormat::Html => "open it in your web browser (double-click it)",
+        OutputFormat::Json => "it is for other programs",
+        _ => "open it in any text editor",
+    };
+    eprintln!("Your report: {} ({how}).", shown.display());
 }
 
 /// Everything to check by hand: profile pages, search links, and the printable checklist.

@@ -15,7 +15,7 @@ use crate::cli::ChecklistArgs;
 use findable::Catalog;
 use findable::catalog::Check;
 use findable::checklist::summary::{ChecklistSummary, is_complete};
-use findable::checklist::{self, Answers, Outcome};
+use findable::checklist::{self, Answers, Outcome, Person, Step};
 use findable::render::{self, OutputFormat};
 use findable::subject::Handle;
 
@@ -111,19 +111,18 @@ fn interactive(catalog: &Catalog, args: &ChecklistArgs) -> Result<(Answers, Ende
         )
         .into());
     }
-    let state = setup::state_path(args.state.as_deref())?;
-    // Taken before the first question: it also proves the data folder is usable.
-    let _lock = findable::private_file::Lock::acquire(&state)?;
-    let mut answers = if state.exists() && !args.restart {
-        Answers::load(&state, catalog).with_context(|| {
-            format!(
-                "your saved answers in {} (use --restart to start again)",
-                state.display()
-            )
-        })?
-    } else {
-        Answers::default()
-    };
+    let person = args.name.as_deref().map(|name| Person {
+        name: name.trim().to_string(),
+        school: args.school.clone(),
+    });
+    let saved = setup::saved_answers(
+        args.state.as_deref(),
+        person.as_ref(),
+        catalog,
+        args.restart,
+    )?;
+    let state = saved.path.clone();
+    let mut answers = saved.answers.clone();
     let mut preselected: Vec<String> = Vec::new();
     for raw in &args.usernames {
         if let Some(platform) = Handle::parse(raw)?.platform {
@@ -141,13 +140,20 @@ fn interactive(catalog: &Catalog, args: &ChecklistArgs) -> Result<(Answers, Ende
     session::on_stop_signal(&runtime, move || flag.store(true, Ordering::SeqCst));
     let mut prompter = TerminalPrompter::default();
     let mut save = |a: &Answers| a.save(&state).map_err(std::io::Error::other);
-    let ended = match checklist::walk(
-        catalog,
-        &mut answers,
-        &preselected,
-        &mut prompter,
-        &mut save,
-    ) {
+    let asked = match &args.change {
+        Some(which) => {
+            let step = change_step(catalog, which)?;
+            checklist::change(step, &mut answers, &mut prompter, &mut save)
+        }
+        None => checklist::walk(
+            catalog,
+            &mut answers,
+            &preselected,
+            &mut prompter,
+            &mut save,
+        ),
+    };
+    let ended = match asked {
         Ok(Outcome::Finished) => Ended::Finished,
         Ok(Outcome::Quit) => Ended::Saved,
         Err(e)
@@ -166,4 +172,30 @@ fn interactive(catalog: &Catalog, args: &ChecklistArgs) -> Result<(Answers, Ende
         );
     }
     Ok((answers, ended))
+}
+
+/// The setting `--change CHECK/SETTING` names, or bad input saying what exists.
+fn change_step<'a>(catalog: &'a Catalog, which: &str) -> Result<Step<'a>> {
+    let (check_id, setting_id) = which.split_once('/').ok_or_else(|| {
+        InputError(format!(
+            "--change {which:?}: give it as CHECK/SETTING, e.g. tiktok/private-account"
+        ))
+    })?;
+    let check = catalog.get(check_id).ok_or_else(|| {
+        InputError(format!(
+            "--change {which:?}: no check called {check_id:?}; see `findable checks list`"
+        ))
+    })?;
+    let setting = check
+        .settings
+        .iter()
+        .find(|s| s.id == setting_id)
+        .ok_or_else(|| {
+            let ids: Vec<&str> = check.settings.iter().map(|s| s.id.as_str()).collect();
+            InputError(format!(
+                "--change {which:?}: {check_id} has no setting {setting_id:?}; it has {}",
+                ids.join(", ")
+            ))
+        })?;
+    Ok(Step { check, setting })
 }

@@ -12,9 +12,11 @@ use crate::cli::{BackendChoice, NetworkArgs, SearchOptions, SourceArgs, SubjectA
 use findable::Catalog;
 use findable::catalog::Site;
 use findable::catalog::import::load_site_list;
+use findable::checklist::{Answers, Person};
 use findable::engine::EngineConfig;
 use findable::engine::search::Backend;
 use findable::plan::{Plan, PlanOptions};
+use findable::private_file::Lock;
 use findable::subject::{Handle, Subject, SubjectInput};
 use findable::variants::{Variant, Variants};
 
@@ -181,12 +183,99 @@ pub fn backend(options: &SearchOptions) -> Result<Option<Backend>> {
     })
 }
 
-/// The saved-answers file: `--state`, or answers.toml in the user's data folder.
-pub fn state_path(explicit: Option<&Path>) -> Result<PathBuf> {
-    if let Some(path) = explicit {
-        return Ok(path.to_path_buf());
+/// A person's saved answers, locked for this run: `--state FILE`, or their own file in the
+/// user data folder, never anyone else's.
+pub struct Saved {
+    pub path: PathBuf,
+    pub answers: Answers,
+    _lock: Lock,
+}
+
+/// Loads (or starts, with `restart` or on a first run) the saved answers of `person`. The
+/// lock is taken first, which also proves the data folder can be written before anyone is
+/// asked a question. Answers saved for someone else are an error, never applied. Without
+/// a person, only an explicit `--state` file can be used, as it is.
+pub fn saved_answers(
+    explicit: Option<&Path>,
+    person: Option<&Person>,
+    catalog: &Catalog,
+    restart: bool,
+) -> Result<Saved> {
+    let path = match (explicit, person) {
+        (Some(path), _) => path.to_path_buf(),
+        (None, None) => {
+            return Err(InputError(
+                "whose answers? give --name \"Jane Smith\" (and --school), or --state FILE".into(),
+            )
+            .into());
+        }
+        (None, Some(person)) => {
+            let dir = data_dir()?;
+            let shared = dir.join("answers.toml");
+            if shared.exists() {
+                eprintln!(
+                    "note: answers saved by an older findable, not tied to a name, are in {}; they are not used. To use them for {person}, run again with --state {}",
+                    shared.display(),
+                    shared.display()
+                );
+            }
+            dir.join("answers")
+                .join(format!("{}.toml", file_stem(person)))
+        }
+    };
+    let lock = Lock::acquire(&path)?;
+    let mut answers = if path.exists() && !restart {
+        Answers::load(&path, catalog).with_context(|| {
+            format!(
+                "your saved answers in {} (use --restart to start again)",
+                path.display()
+            )
+        })?
+    } else {
+        Answers::default()
+    };
+    match (&answers.person, person) {
+        (Some(owner), Some(person)) if !owner.is(person) => {
+            return Err(InputError(format!(
+                "{} holds the answers of {owner}, not {person}: give another --state, or leave --state out to use {person}'s own",
+                path.display()
+            ))
+            .into());
+        }
+        (_, Some(person)) => answers.person = Some(person.clone()),
+        (_, None) => {}
     }
+    Ok(Saved {
+        path,
+        answers,
+        _lock: lock,
+    })
+}
+
+/// The person's file name: their name and school in plain letters ("jane-smith@oakwood-
+/// academy"), so two people on one login never share answers and `findable forget` can
+/// find them.
+fn file_stem(person: &Person) -> String {
+    let slug = |s: &str| {
+        let ascii = deunicode::deunicode(s).to_lowercase();
+        let words: Vec<&str> = ascii
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.join("-")
+    };
+    let name = match slug(&person.name) {
+        n if n.is_empty() => "person".to_string(),
+        n => n,
+    };
+    match person.school.as_deref().map(slug).filter(|s| !s.is_empty()) {
+        Some(school) => format!("{name}@{school}"),
+        None => name,
+    }
+}
+
+fn data_dir() -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "findable")
         .context("cannot find your user data folder; give --state FILE")?;
-    Ok(dirs.data_dir().join("answers.toml"))
+    Ok(dirs.data_dir().to_path_buf())
 }

@@ -21,6 +21,10 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Settings to tighten, most urgent first; the first few are the quick wins.
     pub actions: Vec<Action>,
+    /// Platforms the person uses but skipped in the walkthrough: not checked yet, and not
+    /// counted as safe.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_checked_yet: Vec<NotCheckedYet>,
     /// Everything that could not be checked, with a link to check by hand. Never counted
     /// as safe.
     pub could_not_check: Vec<Unchecked>,
@@ -140,6 +144,16 @@ pub struct Action {
     pub verified: bool,
     /// Your answer, or "not asked" when the checklist was skipped.
     pub your_answer: String,
+}
+
+/// A platform whose settings the person skipped.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct NotCheckedYet {
+    /// Check id and its display name.
+    pub check: String,
+    pub platform: String,
+    /// How many questions it has in the walkthrough.
+    pub questions: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -507,3 +507,68 @@ async fn sigterm_at_a_question_ends_the_audit_like_ctrl_c() {
     let saved = std::fs::read_to_string(&state).expect("answers saved");
     assert!(saved.contains("= \"yes\""), "{saved}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_people_on_one_login_never_share_answers() {
+    let (_fake, search, dir) = setup().await;
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    // Both use the default place for saved answers (the test run's private data folder).
+    let audit = |name: &str| {
+        format!(
+            "audit --name '{name}' --school 'Two People Academy' --checks '{}' --searxng {} --max-queries 1 --max-usernames 2 --timeout 3 -o '{}'",
+            dir.path().display(),
+            search.base,
+            out_dir.path().join("report.json").display()
+        )
+    };
+    let (jane, tom) = (audit("Jane Twopeople"), audit("Tom Twopeople"));
+    tokio::task::spawn_blocking(move || {
+        let settle = || std::thread::sleep(Duration::from_millis(250));
+        let mut p = crate::support::pty(&jane, 20_000);
+        p.exp_string("Which of these do you use?").expect("picker");
+        settle();
+        p.send(" \r").expect("fakegram ticked");
+        p.flush().expect("flush");
+        p.exp_string("Question 1 of").expect("a question");
+        settle();
+        p.send_control('c').expect("Ctrl-C");
+        p.exp_eof().expect("Jane's run ends");
+        // Tom on the same login is asked from the start, not given Jane's answers.
+        let mut p = crate::support::pty(&tom, 20_000);
+        p.exp_string("Which of these do you use?")
+            .expect("Tom starts from the beginning");
+        settle();
+        p.send_control('c').expect("Ctrl-C");
+        p.exp_eof().expect("Tom's run ends");
+        // And Jane, coming back, carries on where she was.
+        let mut p = crate::support::pty(&jane, 20_000);
+        p.exp_string("Question 1 of")
+            .expect("Jane resumes at her question");
+        settle();
+        p.send_control('c').expect("Ctrl-C");
+        p.exp_eof().expect("ends");
+    })
+    .await
+    .expect("pty sessions");
+}
+
+#[test]
+fn a_state_file_of_someone_else_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let state = dir.path().join("answers.toml");
+    std::fs::write(
+        &state,
+        "[person]\nname = \"Tom Jones\"\nschool = \"Oakwood Academy\"\n",
+    )
+    .expect("write");
+    let out = crate::support::pty(
+        &format!(
+            "checklist --name 'Jane Smith' --school 'Oakwood Academy' --state '{}'",
+            state.display()
+        ),
+        15_000,
+    )
+    .exp_eof()
+    .expect("exits");
+    assert!(out.contains("holds the answers of Tom Jones"), "{out}");
+}

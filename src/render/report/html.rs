@@ -31,6 +31,7 @@ pub fn html(report: &Report) -> String {
             (first_screen(report, flagged))
             (findings(report, flagged))
             (actions(report))
+            (not_checked_yet(report))
             (unchecked(&report.could_not_check))
             (score(report))
             (stats(&report.stats))
@@ -191,6 +192,19 @@ fn action(number: usize, a: &Action) -> Markup {
             }
             @if a.exposed { p.note { (exposed_note(a)) } }
             @if !a.verified { p.note { (prose(UNVERIFIED)) } }
+        }
+    }
+}
+
+fn not_checked_yet(report: &Report) -> Markup {
+    let items = &report.not_checked_yet;
+    html! {
+        @if !items.is_empty() {
+            section #not-checked aria-labelledby="not-checked-h" {
+                h2 #not-checked-h { "Not checked yet (" (items.len()) ")" }
+                p { (prose(NOT_CHECKED_YET_INTRO)) }
+                ul { @for n in items { li { (not_checked_line(n)) } } }
+            }
         }
     }
 }

@@ -68,6 +68,7 @@ pub fn markdown(report: &Report) -> String {
 
     findings(&mut out, report);
     actions(&mut out, report);
+    not_checked_yet(&mut out, report);
     unchecked(&mut out, report);
 
     let _ = writeln!(out, "## How the score was worked out\n");
@@ -170,6 +171,19 @@ fn actions(out: &mut String, report: &Report) {
         }
         let _ = writeln!(out, "- **Help:** {}\n", md_url(&a.help_url));
     }
+}
+
+fn not_checked_yet(out: &mut String, report: &Report) {
+    let items = &report.not_checked_yet;
+    if items.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Not checked yet ({})\n", items.len());
+    let _ = writeln!(out, "{NOT_CHECKED_YET_INTRO}\n");
+    for n in items {
+        let _ = writeln!(out, "- {}", md(&not_checked_line(n)));
+    }
+    out.push('\n');
 }
 
 fn unchecked(out: &mut String, report: &Report) {

@@ -15,7 +15,7 @@ use crate::report::{
 };
 
 use super::escape::text as clean;
-use super::{NO_URL, OutputFormat, plural};
+use super::{NO_URL, OutputFormat, plural, plural_forms};
 use crate::contacts;
 
 pub use html::html;
@@ -31,6 +31,60 @@ pub fn render(report: &Report, format: OutputFormat, color: bool) -> String {
         OutputFormat::Markdown => markdown(report),
         OutputFormat::Html => html(report),
         OutputFormat::Json => json(report),
+    }
+}
+
+/// What a pupil could find, in one sentence, for the end of an audit in a terminal and
+/// the top of the report: accounts that are the person's, pages naming them with their
+/// school or town, or an honest "could not tell".
+pub fn headline(report: &Report) -> String {
+    let s = &report.stats;
+    let answered =
+        s.profiles_found + s.profiles_absent > 0 || s.searches_run > s.searches_blocked_or_failed;
+    let count = |kind: FindingKind, at_least: Confidence| {
+        report
+            .findings
+            .iter()
+            .filter(|f| f.kind == kind && f.confidence >= at_least)
+            .count()
+    };
+    let accounts = count(FindingKind::Profile, Confidence::Confirmed);
+    let pages = count(FindingKind::SearchResult, Confidence::Likely);
+    let maybe = count(FindingKind::Profile, Confidence::Possible) - accounts;
+    let mut found = Vec::new();
+    if accounts > 0 {
+        found.push(plural_forms(
+            accounts,
+            "public account that is yours",
+            "public accounts that are yours",
+        ));
+    }
+    if pages > 0 {
+        found.push(plural_forms(
+            pages,
+            "web page naming you with your school or town",
+            "web pages naming you with your school or town",
+        ));
+    }
+    if !found.is_empty() {
+        let mut line = format!("a pupil could find {}", found.join(" and "));
+        if maybe > 0 {
+            line.push_str(&format!(
+                ", and {} that may be yours",
+                plural_forms(maybe, "more account", "more accounts")
+            ));
+        }
+        return capitalise(&line) + ".";
+    }
+    if !answered {
+        return "findable could not check anything (no site or search answered), so it cannot say what a pupil could find: open the report's links by hand.".into();
+    }
+    match maybe {
+        0 => "Nothing clearly about you turned up in what findable could check.".into(),
+        n => format!(
+            "Nothing clearly about you, but {} under usernames pupils would try: check whether it is yours.",
+            plural_forms(n, "public account turned up", "public accounts turned up")
+        ),
     }
 }
 
@@ -50,6 +104,18 @@ again to finish it.";
 const UNCHECKED_INTRO: &str = "These could not be checked, so they are NOT counted as \
 safe. Open each link in a private (incognito) window, not logged in, to see what a pupil \
 would see.";
+const NOT_CHECKED_YET_INTRO: &str = "You skipped these in the walkthrough, so their settings \
+are not checked and NOT counted as safe. Run the audit again to go through them.";
+
+/// "TikTok (5 questions)".
+fn not_checked_line(n: &crate::report::NotCheckedYet) -> String {
+    format!(
+        "{} ({})",
+        clean(&n.platform),
+        plural(n.questions, "question")
+    )
+}
+
 const NO_UNCHECKED: &str = "Everything planned was checked.";
 const UNVERIFIED: &str = "This menu may look different: the path could not be checked \
 against the platform's own help pages.";

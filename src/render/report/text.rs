@@ -12,6 +12,7 @@ pub fn text(report: &Report, color: bool) -> String {
     first_screen(&mut out, report);
     findings(&mut out, report);
     actions(&mut out, report);
+    not_checked_yet(&mut out, report);
     unchecked(&mut out, &report.could_not_check);
     score(&mut out, report);
     stats(&mut out, &report.stats);
@@ -176,6 +177,18 @@ fn actions(out: &mut Out, report: &Report) {
             out.field("    ", "Note", UNVERIFIED);
         }
         out.url("    ", "Help", &a.help_url);
+    }
+}
+
+fn not_checked_yet(out: &mut Out, report: &Report) {
+    let items = &report.not_checked_yet;
+    if items.is_empty() {
+        return;
+    }
+    out.heading(&format!("Not checked yet ({})", items.len()), '=');
+    out.para(NOT_CHECKED_YET_INTRO, "", "");
+    for n in items {
+        out.para(&not_checked_line(n), "* ", "  ");
     }
 }
 
