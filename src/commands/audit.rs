@@ -177,11 +177,11 @@ fn closing(report: &Report, path: &Path, format: OutputFormat) {
         );
     }
     let how = match format {
-        OutputFormat::Html => "open it in your web browser (double-click it)",
+        OutputFormat::Html => "open it in your web browser: double-click it",
         OutputFormat::Json => "it is for other programs",
         _ => "open it in any text editor",
     };
-    eprintln!("Your report: {} ({how}).", shown.display());
+    eprintln!("Your report is {} ({how}).", shown.display());
 }
 
 /// Everything to check by hand: profile pages, search links, and the printable checklist.
