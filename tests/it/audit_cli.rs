@@ -572,3 +572,74 @@ fn a_state_file_of_someone_else_is_refused() {
     .expect("exits");
     assert!(out.contains("holds the answers of Tom Jones"), "{out}");
 }
+
+/// Runs an audit in a pty, takes it to `phase`, presses Ctrl-C there, and returns the
+/// exit status and the report written.
+async fn ctrl_c_in(phase: &'static str) -> (rexpect::process::WaitStatus, Value) {
+    let (_fake, search, dir) = setup().await;
+    // A search backend slow enough that the network is still busy after the questions.
+    let slow = Replay::start(|_| {
+        std::thread::sleep(Duration::from_secs(3));
+        (
+            200,
+            vec![("content-type", "application/json".into())],
+            MIXED.to_string(),
+        )
+    })
+    .await
+    .expect("slow backend");
+    let base = if phase == "waiting" {
+        slow.base.clone()
+    } else {
+        search.base.clone()
+    };
+    let out_dir = tempfile::tempdir().expect("tempdir");
+    let report = out_dir.path().join("report.json");
+    let args = format!(
+        "audit --name 'Jane Smith' --school 'Oakwood Academy' --checks '{}' --searxng {base} --max-queries 2 --max-usernames 2 --timeout 8 --state '{}' -o '{}'",
+        dir.path().display(),
+        out_dir.path().join("answers.toml").display(),
+        report.display()
+    );
+    let status = tokio::task::spawn_blocking(move || {
+        let settle = || std::thread::sleep(Duration::from_millis(250));
+        let mut p = crate::support::pty(&args, 30_000);
+        p.exp_string("Which of these do you use?").expect("picker");
+        settle();
+        if phase != "picker" {
+            p.send("\r").expect("nothing ticked: no questions");
+            p.flush().expect("flush");
+            match phase {
+                "review" => {
+                    p.exp_string("Is this you?").expect("review");
+                }
+                _ => {
+                    p.exp_string("last checks are still running")
+                        .expect("waiting for the network");
+                }
+            }
+            settle();
+        }
+        p.send_control('c').expect("Ctrl-C");
+        p.exp_string("Written to").expect("report written");
+        p.exp_eof().expect("exits");
+        p.process().wait().expect("status")
+    })
+    .await
+    .expect("pty");
+    let json =
+        serde_json::from_str(&std::fs::read_to_string(&report).expect("report")).expect("JSON");
+    (status, json)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_c_in_the_picker_the_review_or_the_wait_writes_a_partial_report() {
+    for phase in ["picker", "review", "waiting"] {
+        let (status, json) = ctrl_c_in(phase).await;
+        assert!(
+            matches!(status, rexpect::process::WaitStatus::Exited(_, 130)),
+            "{phase}: {status:?}"
+        );
+        assert_eq!(json["partial"], true, "{phase}");
+    }
+}

@@ -44,11 +44,11 @@ pub fn findable_process() -> std::process::Command {
     cmd
 }
 
-/// `findable ARGS` in a pseudo-terminal of 40 rows and 100 columns (a new pty has no size,
+/// `findable ARGS` in a pseudo-terminal of 24 rows and 80 columns, the smallest usual one (a new pty has no size,
 /// and the prompts lay out as on a real screen). `args` is shell text.
 pub fn pty(args: &str, timeout_ms: u64) -> rexpect::session::PtySession {
     let bin = assert_cmd::cargo::cargo_bin("findable");
-    let script = format!("stty rows 40 cols 100; exec '{}' {args}", bin.display());
+    let script = format!("stty rows 24 cols 80; exec '{}' {args}", bin.display());
     let mut cmd = std::process::Command::new("sh");
     cmd.args(["-c", &script]);
     isolate(&mut cmd);
