@@ -11,7 +11,9 @@ mod tests;
 mod walk;
 
 pub use answers::{Answer, Answers, AnswersError, Person, Review};
-pub use order::{GENERAL, Item, is_general, items, open_settings, platforms, skipped, steps};
+pub use order::{
+    GENERAL, Item, Section, is_general, items, open_settings, platforms, printable, skipped, steps,
+};
 pub use walk::{change, review, walk};
 
 use crate::catalog::{Check, Gate, SafeAnswer, Setting};

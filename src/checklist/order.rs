@@ -167,3 +167,42 @@ pub fn open_settings<'a>(
         })
         .collect()
 }
+
+/// One check's part of the printable checklist.
+#[derive(Debug, Clone)]
+pub struct Section<'a> {
+    pub check: &'a Check,
+    /// Highest priority first.
+    pub settings: Vec<&'a crate::catalog::Setting>,
+}
+
+/// The printable checklist: the essentials (or, with `every_setting`, every setting) of
+/// `platforms` (check ids; `None` for all) riskiest first, then the general checks that
+/// apply to everyone, each with settings highest priority first.
+pub fn printable<'a>(
+    catalog: &'a Catalog,
+    platforms: Option<&[String]>,
+    every_setting: bool,
+) -> Vec<Section<'a>> {
+    let answers = Answers {
+        uses: Some(match platforms {
+            Some(ids) => ids.to_vec(),
+            None => catalog
+                .checks
+                .iter()
+                .filter(|c| !is_general(c))
+                .map(|c| c.id.clone())
+                .collect(),
+        }),
+        ..Answers::default()
+    };
+    platforms_in_use(catalog, &answers)
+        .into_iter()
+        .chain(general(catalog))
+        .map(|check| Section {
+            check,
+            settings: questions(check, every_setting).map(|s| s.setting).collect(),
+        })
+        .filter(|s| !s.settings.is_empty())
+        .collect()
+}

@@ -276,9 +276,13 @@ pub struct ChecklistArgs {
     /// Change one answer, e.g. --change tiktok/private-account, then show the summary
     #[arg(long, value_name = "CHECK/SETTING", conflicts_with_all = ["answers", "print", "restart"])]
     pub change: Option<String>,
-    /// Write the whole checklist to read or print, without asking anything
+    /// Write the checklist to read or print, without asking anything: the essentials of
+    /// the --platforms you give (all platforms without it) and the general checks
     #[arg(long)]
     pub print: bool,
+    /// With --print: every setting, not only the essentials
+    #[arg(long, requires = "print")]
+    pub all: bool,
     /// Output format: text or json for the summary, md or html for --print [default: from
     /// the -o extension, else text, or md for --print]
     #[arg(long, value_name = "FORMAT", value_parser = formats(CHECKLIST_FORMATS))]

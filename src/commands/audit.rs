@@ -78,7 +78,7 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
         date: setup::today(),
     })?;
     if args.offline {
-        return offline(&out, &audit);
+        return offline(&out, &audit, args.sources.platforms.as_deref());
     }
 
     let runtime = session::runtime()?;
@@ -185,10 +185,10 @@ fn closing(report: &Report, path: &Path, format: OutputFormat) {
 }
 
 /// Everything to check by hand: profile pages, search links, and the printable checklist.
-fn offline(out: &Output, audit: &Audit) -> Result<Exit> {
+fn offline(out: &Output, audit: &Audit, platforms: Option<&[String]>) -> Result<Exit> {
     let plan = audit.plan();
     let searches = SearchLinks::build(&plan.queries, &audit.variants().names);
-    let checks: Vec<&findable::catalog::Check> = audit.catalog().checks.iter().collect();
+    let checks = findable::checklist::printable(audit.catalog(), platforms, false);
     let doc = render::offline::HandChecks {
         plan,
         searches: &searches,

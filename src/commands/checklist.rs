@@ -13,7 +13,6 @@ use super::{Exit, InputError};
 use super::{session, setup};
 use crate::cli::ChecklistArgs;
 use findable::Catalog;
-use findable::catalog::Check;
 use findable::checklist::summary::{ChecklistSummary, is_complete};
 use findable::checklist::{self, Answers, Outcome, Person, Step};
 use findable::render::{self, OutputFormat};
@@ -33,11 +32,7 @@ pub fn run(args: &ChecklistArgs) -> Result<Exit> {
         }
     }
     if args.print {
-        let checks: Vec<&Check> = catalog
-            .checks
-            .iter()
-            .filter(|c| args.platforms.as_ref().is_none_or(|p| p.contains(&c.id)))
-            .collect();
+        let checks = checklist::printable(&catalog, args.platforms.as_deref(), args.all);
         out.write(&match out.format {
             OutputFormat::Html => render::checklist::html(&checks),
             _ => render::checklist::markdown(&checks),

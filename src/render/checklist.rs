@@ -11,22 +11,33 @@ use super::page::{self, Page, link, prose, text as t};
 use super::plural;
 use super::wrap::Writer;
 use crate::catalog::{Check, Priority, Setting};
-use crate::checklist::Answer;
 use crate::checklist::summary::ChecklistSummary;
+use crate::checklist::{Answer, Section};
 
 pub(crate) const TITLE: &str = "Privacy checklist for school staff";
 pub(crate) const INTRO: &str = "Work through these on your phone or computer, logged in to \
-each account. Highest priority first. Tick each one when it is set the way the checklist \
-suggests.";
-const UNVERIFIED: &str = "This menu may look different: the path could not be checked \
-against the platform's own help pages.";
+each account: the settings that matter most, one platform at a time, the platforms pupils \
+use most first. Tick each one when it is set the way the checklist suggests.";
 const FOOTER: &str = "Menus change: each setting says when it was last checked against the \
 platform's own help page. Made by findable, which never logs in to anything.";
 
-fn ordered(check: &Check) -> Vec<&Setting> {
-    let mut settings: Vec<&Setting> = check.settings.iter().collect();
-    settings.sort_by_key(|s| std::cmp::Reverse(s.priority));
-    settings
+/// Said once under a platform's heading when some of its menu paths could not be
+/// confirmed on its own help pages, rather than under every setting.
+fn caution(check: &Check) -> Option<String> {
+    (check.unverified().next().is_some()).then(|| {
+        format!(
+            "Some of {}'s menus may look different: not every path here could be checked against its own help pages.",
+            check.name.trim()
+        )
+    })
+}
+
+/// "Only if you are a company director...": the question a general check depends on.
+fn only_if(check: &Check) -> Option<String> {
+    check
+        .applies_when
+        .as_ref()
+        .map(|g| format!("Only if the answer is yes: {}", g.question.trim()))
 }
 
 fn priority(p: Priority) -> &'static str {
@@ -37,19 +48,34 @@ fn priority(p: Priority) -> &'static str {
     }
 }
 
-/// The checklist as a Markdown document of its own.
-pub fn markdown(checks: &[&Check]) -> String {
-    let mut out = format!("# {TITLE}\n\n{INTRO}\n");
-    markdown_sections(&mut out, checks, 2);
+fn anchor(check: &Check) -> String {
+    format!("c-{}", check.id)
+}
+
+/// The checklist as a Markdown document of its own, with a contents list.
+pub fn markdown(sections: &[Section]) -> String {
+    let mut out = format!("# {TITLE}\n\n{INTRO}\n\n## Contents\n\n");
+    for s in sections {
+        let _ = writeln!(
+            out,
+            "- {} ({})",
+            md(&s.check.name),
+            plural(s.settings.len(), "setting")
+        );
+    }
+    markdown_sections(&mut out, sections, 2);
     out
 }
 
-/// One section per platform, headed at `level` (2 for `##`).
-pub(crate) fn markdown_sections(out: &mut String, checks: &[&Check], level: usize) {
+/// One section per check, headed at `level` (2 for `##`).
+pub(crate) fn markdown_sections(out: &mut String, sections: &[Section], level: usize) {
     let hashes = "#".repeat(level);
-    for check in checks {
+    for Section { check, settings } in sections {
         let _ = writeln!(out, "\n{hashes} {}\n", md(&check.name));
-        for s in ordered(check) {
+        for line in [only_if(check), caution(check)].into_iter().flatten() {
+            let _ = writeln!(out, "{}\n", md(&line));
+        }
+        for s in settings {
             let _ = writeln!(
                 out,
                 "- [ ] **{}** ({} priority)",
@@ -59,8 +85,8 @@ pub(crate) fn markdown_sections(out: &mut String, checks: &[&Check], level: usiz
             let _ = writeln!(out, "  - Where: {}", md(&s.location));
             let _ = writeln!(out, "  - Choose: {}", md(&s.recommended));
             let _ = writeln!(out, "  - Why: {}", md(&s.risk));
-            if !s.verified {
-                let _ = writeln!(out, "  - Note: {UNVERIFIED}");
+            if let Some(url) = &s.settings_url {
+                let _ = writeln!(out, "  - Go straight to it: {}", markdown_target(url));
             }
             let _ = writeln!(
                 out,
@@ -80,32 +106,42 @@ pub(crate) fn markdown_sections(out: &mut String, checks: &[&Check], level: usiz
     }
 }
 
-/// The checklist as one page in the shared layout.
-pub fn html(checks: &[&Check]) -> String {
+/// The checklist as one page in the shared layout, with a contents list.
+pub fn html(sections: &[Section]) -> String {
     page::render(Page {
         title: TITLE,
         header: html! {
             h1 { (TITLE) }
             p.summary { (INTRO) }
         },
-        nav: None,
-        main: html_sections(checks, 2),
+        nav: Some(html! {
+            h2 { "Contents" }
+            ul {
+                @for s in sections {
+                    li { a href={ "#" (anchor(s.check)) } { (t(&s.check.name)) } }
+                }
+            }
+        }),
+        main: html_sections(sections, 2),
         footer: html! { p { (prose(FOOTER)) } },
     })
 }
 
-/// One section per platform, headed `h2` (level 2) or `h3` (any other level).
-pub(crate) fn html_sections(checks: &[&Check], level: u8) -> Markup {
+/// One section per check, headed `h2` (level 2) or `h3` (any other level).
+pub(crate) fn html_sections(sections: &[Section], level: u8) -> Markup {
     html! {
-        @for check in checks {
-            @let id = format!("c-{}", check.id);
+        @for Section { check, settings } in sections {
+            @let id = anchor(check);
             section aria-labelledby=(id) {
                 @if level == 2 {
                     h2 id=(id) { (t(&check.name)) }
                 } @else {
                     h3 id=(id) { (t(&check.name)) }
                 }
-                ol.cards { @for s in ordered(check) { (setting(check, s)) } }
+                @for line in [only_if(check), caution(check)].into_iter().flatten() {
+                    p.note { (t(&line)) }
+                }
+                ol.cards { @for s in settings { (setting(check, s)) } }
                 @if let Some(report) = &check.report {
                     p {
                         (link(&report.abuse, &format!("Report abuse on {}", check.name)))
@@ -131,22 +167,29 @@ fn setting(check: &Check, s: &Setting) -> Markup {
                 dt { "Where" } dd { (t(&s.location)) }
                 dt { "Choose" } dd { (t(&s.recommended)) }
                 dt { "Why" } dd { (t(&s.risk)) }
+                @if let Some(url) = &s.settings_url {
+                    dt { "Go to" }
+                    dd { (link(url, &format!("{} settings: {}", check.name, s.label))) }
+                }
                 dt { "Help" }
                 dd {
                     (link(&s.help_url, &format!("{} help: {}", check.name, s.label)))
                     " " span.note { "(checked " (t(&s.as_of)) ")" }
                 }
             }
-            @if !s.verified { p.note { (UNVERIFIED) } }
         }
     }
 }
 
-/// One section per platform as plain text, for the offline document.
-pub(crate) fn text_sections(out: &mut Writer, checks: &[&Check]) {
-    for check in checks {
+/// One section per check as plain text, for the offline document.
+pub(crate) fn text_sections(out: &mut Writer, sections: &[Section]) {
+    for Section { check, settings } in sections {
         out.heading(&check.name, '-');
-        for (i, s) in ordered(check).into_iter().enumerate() {
+        for line in [only_if(check), caution(check)].into_iter().flatten() {
+            out.para(&line, "", "");
+            out.blank();
+        }
+        for (i, s) in settings.iter().enumerate() {
             if i > 0 {
                 out.blank();
             }
@@ -155,8 +198,8 @@ pub(crate) fn text_sections(out: &mut Writer, checks: &[&Check]) {
             out.field("    ", "Where", &s.location);
             out.field("    ", "Choose", &s.recommended);
             out.field("    ", "Why", &s.risk);
-            if !s.verified {
-                out.field("    ", "Note", UNVERIFIED);
+            if let Some(url) = &s.settings_url {
+                out.url("    ", "Go to", url);
             }
             out.url(
                 "    ",
@@ -239,13 +282,14 @@ mod tests {
     #[test]
     fn checklist_snapshot_markdown() {
         let catalog = fixtures::catalog();
-        insta::assert_snapshot!("checklist_markdown", markdown(&fixtures::checks(&catalog)));
+        let sections = crate::checklist::printable(&catalog, None, true);
+        insta::assert_snapshot!("checklist_markdown", markdown(&sections));
     }
 
     #[test]
     fn checklist_snapshot_html() {
         let catalog = fixtures::catalog();
-        let page = html(&fixtures::checks(&catalog));
+        let page = html(&crate::checklist::printable(&catalog, None, true));
         insta::assert_snapshot!("checklist_html", readable(&page));
     }
 
@@ -255,7 +299,10 @@ mod tests {
         let mut check = catalog.checks[0].clone();
         check.name = "<script>alert(1)</script>".into();
         check.settings[0].help_url = "javascript:alert(1)".into();
-        let page = html(&[&check]);
+        let page = html(&[Section {
+            check: &check,
+            settings: check.settings.iter().collect(),
+        }]);
         assert!(!page.contains("<script"));
         assert!(!page.contains("href=\"javascript:"));
         assert!(!page.contains("src="), "nothing is fetched");
@@ -267,17 +314,20 @@ mod tests {
     #[test]
     fn markdown_lists_high_priority_first_and_escapes_check_files() {
         let catalog = fixtures::catalog();
-        let checks = fixtures::checks(&catalog);
-        let md = markdown(&checks);
+        let sections = crate::checklist::printable(&catalog, None, true);
+        let md = markdown(&sections);
         let high = md.find("(high priority)").expect("a high one");
         let medium = md.find("(medium priority)").expect("a medium one");
         let low = md.find("(low priority)").expect("a low one");
         assert!(high < medium && medium < low);
         assert!(md.contains("- [ ] **Private account**"));
-        let mut hostile = checks[0].clone();
+        let mut hostile = sections[0].check.clone();
         hostile.settings[0].label = "[x](javascript:alert(1))".into();
         hostile.settings[0].help_url = "javascript:alert(1)".into();
-        let md = markdown(&[&hostile]);
+        let md = markdown(&[Section {
+            check: &hostile,
+            settings: hostile.settings.iter().collect(),
+        }]);
         assert!(md.contains(r"**\[x\](javascript:alert(1))**"), "{md}");
         assert!(md.contains("Help: javascript:alert(1) (checked"));
     }
@@ -286,7 +336,7 @@ mod tests {
     fn text_fits_80_columns_and_ticks_each_setting() {
         let catalog = fixtures::catalog();
         let mut out = Writer::new(false);
-        text_sections(&mut out, &fixtures::checks(&catalog));
+        text_sections(&mut out, &crate::checklist::printable(&catalog, None, true));
         for line in out.s.lines() {
             let bare = line.trim();
             let url = bare.starts_with("https://") && !bare.contains(' ');

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use crate::catalog::{Catalog, Check};
+use crate::catalog::Catalog;
 use crate::plan::queries::PlannedQuery;
 use crate::subject::{Subject, SubjectInput};
 use crate::variants::{Variant, Variants};
@@ -13,10 +13,6 @@ use crate::variants::{Variant, Variants};
 pub fn catalog() -> Catalog {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/render/checks");
     Catalog::load_dir(&dir).expect("fixtures/render/checks is valid")
-}
-
-pub fn checks(catalog: &Catalog) -> Vec<&Check> {
-    catalog.checks.iter().collect()
 }
 
 /// Ms Jane Smith of Oakwood Academy, Leeds, who uses "janesmith_teach" on Pupilgram.

@@ -10,7 +10,7 @@ use super::escape::{markdown as md, markdown_target};
 use super::page::{self, Page, link_and_address, text as t};
 use super::wrap::Writer;
 use super::{checklist, plural, probe, queries};
-use crate::catalog::Check;
+use crate::checklist::Section;
 use crate::plan::Plan;
 use crate::plan::links::SearchLinks;
 
@@ -19,7 +19,8 @@ use crate::plan::links::SearchLinks;
 pub struct HandChecks<'a> {
     pub plan: &'a Plan,
     pub searches: &'a SearchLinks,
-    pub checks: &'a [&'a Check],
+    /// The printable checklist: each check with its settings.
+    pub checks: &'a [Section<'a>],
 }
 
 const TITLE: &str = "Check it yourself";
@@ -120,7 +121,7 @@ mod tests {
 
     fn render<T>(f: impl Fn(&HandChecks<'_>) -> T) -> T {
         let catalog = fixtures::catalog();
-        let checks = fixtures::checks(&catalog);
+        let checks = crate::checklist::printable(&catalog, None, true);
         let (plan, searches) = (plan(), searches());
         f(&HandChecks {
             plan: &plan,
