@@ -342,3 +342,158 @@ fn every_username_is_clean() {
     }
     has(&v.usernames, &["emilieannedarcy", "edarcy"]);
 }
+
+/// A name with an Irish or Scottish Gaelic surname and what it must give with title Ms.
+struct Gaelic {
+    name: &'static str,
+    names: &'static [&'static str],
+    not: &'static [&'static str],
+    usernames: &'static [&'static str],
+}
+
+const GAELIC: &[Gaelic] = &[
+    Gaelic {
+        name: "Siobhán Ní Bhriain",
+        names: &[
+            "Siobhán Ní Bhriain",
+            "Ms Ní Bhriain",
+            "Ms Ni Bhriain",
+            "Siobhan Ni Bhriain",
+            "Miss Ní Bhriain",
+        ],
+        not: &["Ms Bhriain", "Siobhán Bhriain", "Siobhan Bhriain"],
+        usernames: &[
+            "siobhannibhriain",
+            "siobhan.nibhriain",
+            "snibhriain",
+            "msnibhriain",
+        ],
+    },
+    Gaelic {
+        name: "Siobhan Ni Bhriain",
+        names: &["Siobhan Ni Bhriain", "Ms Ni Bhriain"],
+        not: &["Ms Bhriain", "Siobhan Bhriain"],
+        usernames: &["siobhannibhriain", "snibhriain", "msnibhriain"],
+    },
+    Gaelic {
+        name: "Mairéad Nic Giolla Phádraig",
+        names: &[
+            "Mairéad Nic Giolla Phádraig",
+            "Ms Nic Giolla Phádraig",
+            "Mairead Nic Giolla Phadraig",
+            "Ms Nic Giolla Phadraig",
+        ],
+        not: &[
+            "Mairéad Phádraig",
+            "Ms Phádraig",
+            "Mairéad Giolla Phádraig",
+            "Ms Giolla Phádraig",
+        ],
+        usernames: &["maireadnicgiollaphadraig", "mnicgiollaphadraig"],
+    },
+    Gaelic {
+        name: "Seán Ó Briain",
+        names: &[
+            "Seán Ó Briain",
+            "Sean O Briain",
+            "Ms Ó Briain",
+            "Ms O Briain",
+        ],
+        not: &["Seán Briain", "Ms Briain"],
+        usernames: &["seanobriain", "sobriain", "msobriain"],
+    },
+    Gaelic {
+        name: "Máire Mhic Aoidh",
+        names: &["Máire Mhic Aoidh", "Maire Mhic Aoidh", "Ms Mhic Aoidh"],
+        not: &["Máire Aoidh", "Ms Aoidh"],
+        usernames: &["mairemhicaoidh", "mmhicaoidh"],
+    },
+    Gaelic {
+        name: "Máire Bean Uí Bhriain",
+        names: &[
+            "Máire Bean Uí Bhriain",
+            "Ms Bean Uí Bhriain",
+            "Máire Uí Bhriain",
+            "Ms Uí Bhriain",
+            "Maire Ui Bhriain",
+        ],
+        not: &["Máire Bhriain", "Ms Bhriain"],
+        usernames: &["mairebeanuibhriain", "maireuibhriain"],
+    },
+    Gaelic {
+        name: "Eilidh Nic a' Phearsain",
+        names: &["Eilidh Nic a' Phearsain", "Ms Nic a' Phearsain"],
+        not: &["Ms Phearsain"],
+        usernames: &["eilidhnicaphearsain"],
+    },
+];
+
+#[test]
+fn gaelic_surname_particles_are_part_of_the_surname() {
+    for case in GAELIC {
+        let mut input = subject(case.name);
+        input.title = Some("Ms".into());
+        let v = generate(input);
+        has(&v.names, case.names);
+        lacks(&v.names, case.not);
+        has(&v.usernames, case.usernames);
+    }
+}
+
+#[test]
+fn a_gaelic_other_surname_is_kept_whole() {
+    let mut input = subject("Jane Smith");
+    input.other_names = vec!["Nic Giolla Phádraig".into()];
+    let v = generate(input);
+    has(
+        &v.names,
+        &["Jane Nic Giolla Phádraig", "Jane Nic Giolla Phadraig"],
+    );
+    lacks(&v.names, &["Nic Giolla", "Jane Phádraig"]);
+}
+
+/// (name, title, a form as written, the same form without accents)
+const UNACCENTED: &[(&str, &str, &str, &str)] = &[
+    (
+        "Siobhán Ní Bhriain",
+        "Ms",
+        "Siobhán Ní Bhriain",
+        "Siobhan Ni Bhriain",
+    ),
+    ("Seán Ó Briain", "Mr", "Mr Ó Briain", "Mr O Briain"),
+    ("Ana Wiśniewska", "Dr", "Ana Wiśniewska", "Ana Wisniewska"),
+    ("Ana Wiśniewska", "Dr", "Dr Wiśniewska", "Dr Wisniewska"),
+    ("Zoë Taylor", "Miss", "Zoë Taylor", "Zoe Taylor"),
+    ("Zoë Taylor", "Miss", "Miss Taylor", "Miss Taylor"),
+    (
+        "Émilie-Anne D'Arcy",
+        "Ms",
+        "Émilie-Anne D'Arcy",
+        "Emilie-Anne D'Arcy",
+    ),
+];
+
+#[test]
+fn every_form_with_accents_also_comes_without_them_a_little_lighter() {
+    for (name, title, with, without) in UNACCENTED {
+        let mut input = subject(name);
+        input.title = Some(title.to_string());
+        let v = generate(input);
+        let find = |t: &str| v.names.iter().find(|n| n.text == t);
+        let accented = find(with).unwrap_or_else(|| panic!("{with} missing"));
+        let plain = find(without).unwrap_or_else(|| panic!("{without} missing"));
+        if with == without {
+            continue;
+        }
+        assert!(plain.weight < accented.weight, "{without}");
+        assert!(plain.weight >= accented.weight * 0.9, "{without}");
+        assert!(plain.source.contains("without accents"), "{}", plain.source);
+        assert!(!accented.source.contains("without accents"));
+    }
+    // A name with no accents gets no copies.
+    let v = generate(subject("Jane Smith"));
+    assert!(v.names.iter().all(|n| !n.source.contains("accents")));
+    // Other scripts are not transliterated: that is not taking accents off.
+    let v = generate(subject("Αλέξανδρος Παπαδόπουλος"));
+    assert!(v.names.iter().all(|n| !n.text.is_ascii()));
+}
