@@ -497,3 +497,42 @@ fn every_form_with_accents_also_comes_without_them_a_little_lighter() {
     let v = generate(subject("Αλέξανδρος Παπαδόπουλος"));
     assert!(v.names.iter().all(|n| !n.text.is_ascii()));
 }
+
+#[test]
+fn a_doctor_is_also_miss_mrs_mr_and_ms_below_dr() {
+    let mut input = subject("Ana Wiśniewska");
+    input.title = Some("Dr".into());
+    let v = generate(input);
+    let weight = |t: &str| {
+        v.names
+            .iter()
+            .find(|n| n.text == t)
+            .map(|n| n.weight)
+            .unwrap_or_else(|| panic!("{t} missing"))
+    };
+    let dr = weight("Dr Wiśniewska");
+    for other in [
+        "Miss Wiśniewska",
+        "Mrs Wiśniewska",
+        "Mr Wiśniewska",
+        "Ms Wiśniewska",
+        "Miss Wisniewska",
+        "Doctor Wiśniewska",
+    ] {
+        assert!(weight(other) < dr, "{other}");
+    }
+    let miss = v.names.iter().find(|n| n.text == "Miss Wiśniewska");
+    let source = miss.map(|n| n.source.as_str()).unwrap_or_default();
+    assert_eq!(
+        source,
+        "title + surname (Miss instead of Dr, as pupils often say Miss or Mr to a doctor too)"
+    );
+    has(
+        &v.usernames,
+        &["drwisniewska", "misswisniewska", "mrwisniewska"],
+    );
+    // Other titles are unchanged: a Mr is never Miss.
+    let mut input = subject("Tom Smith");
+    input.title = Some("Mr".into());
+    lacks(&generate(input).names, &["Miss Smith", "Dr Smith"]);
+}
