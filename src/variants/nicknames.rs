@@ -113,6 +113,25 @@ mod tests {
     }
 
     #[test]
+    fn spellings_of_a_short_form_are_listed_each() {
+        let t = NicknameTable::builtin();
+        for (formal, shorts) in [
+            ("jane", &["janey", "janie"][..]),
+            ("katherine", &["katie", "katy", "katey"]),
+            ("victoria", &["vicky", "vikki", "vickie"]),
+            ("deborah", &["debbie", "debby"]),
+        ] {
+            for short in shorts {
+                assert!(
+                    t.diminutives(formal).contains(&short.to_string()),
+                    "{short}"
+                );
+                assert!(t.formals(short).contains(&formal.to_string()), "{short}");
+            }
+        }
+    }
+
+    #[test]
     fn rejects_malformed_lines_with_their_line_number() {
         let err = NicknameTable::parse("# c\nanna: ann\nBob bob").unwrap_err();
         assert!(err.contains(":3:"), "{err}");

@@ -536,3 +536,26 @@ fn a_doctor_is_also_miss_mrs_mr_and_ms_below_dr() {
     input.title = Some("Mr".into());
     lacks(&generate(input).names, &["Miss Smith", "Dr Smith"]);
 }
+
+/// (name, spellings of its short forms that must all be there)
+const SHORT_FORM_SPELLINGS: &[(&str, &[&str])] = &[
+    ("Jane Smith", &["Janey Smith", "Janie Smith"]),
+    (
+        "Katherine Smith",
+        &["Kate Smith", "Katie Smith", "Katy Smith"],
+    ),
+    (
+        "Victoria Smith",
+        &["Vicky Smith", "Vicki Smith", "Vikki Smith"],
+    ),
+    ("Deborah Smith", &["Debbie Smith", "Debby Smith"]),
+    ("Janie Smith", &["Jane Smith"]),
+    ("Debby Smith", &["Deborah Smith", "Debra Smith"]),
+];
+
+#[test]
+fn spellings_of_short_forms_are_there_both_ways() {
+    for (name, wanted) in SHORT_FORM_SPELLINGS {
+        has(&generate(subject(name)).names, wanted);
+    }
+}
