@@ -70,6 +70,11 @@ impl NicknameTable {
         self.formals.get(key).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether `key` is in the table at all, as a formal name or a short form.
+    pub fn knows(&self, key: &str) -> bool {
+        self.diminutives.contains_key(key) || self.formals.contains_key(key)
+    }
+
     /// Number of formal names covered.
     pub fn len(&self) -> usize {
         self.diminutives.len()
