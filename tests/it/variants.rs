@@ -559,3 +559,46 @@ fn spellings_of_short_forms_are_there_both_ways() {
         has(&generate(subject(name)).names, wanted);
     }
 }
+
+#[test]
+fn a_name_of_initials_only_is_refused_in_one_line() {
+    for name in ["J", "J.", "Dr J"] {
+        let out = crate::support::findable()
+            .args(["variants", "--name", name])
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "--name {name:?}: give your first name and surname as used at work, e.g. --name \"Jane Smith\""
+            )),
+            "{stderr}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("me.toml");
+    std::fs::write(&file, "title = \"Ms\"\nname = \"J.\"\n").expect("write");
+    let out = crate::support::findable()
+        .args(["variants", "--subject"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("me.toml:2: name \"J.\": give your first name"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_initial_and_a_surname_is_enough() {
+    let mut input = subject("J Smith");
+    input.title = Some("Ms".into());
+    let v = generate(input);
+    has(&v.names, &["J Smith", "J. Smith", "Ms Smith", "Miss Smith"]);
+    has(&v.usernames, &["jsmith", "j.smith", "mssmith"]);
+}
