@@ -454,6 +454,44 @@ mod tests {
     }
 
     #[test]
+    fn gaelic_surnames_match_whole_and_without_the_fada() {
+        let m = matcher(&Subject {
+            name: "Siobhán Ní Bhriain".into(),
+            ..jane()
+        });
+        for page in [
+            "Siobhan Ni Bhriain",
+            "SIOBHÁN NÍ BHRIAIN",
+            "siobhan-ni-bhriain",
+        ] {
+            let r = judge(&m, NEWS, page, "Oakwood Academy").unwrap();
+            assert_eq!(r.class, MatchClass::Likely, "{page}");
+            assert_eq!(r.reasons[0], "names \"Siobhán Ní Bhriain\"", "{page}");
+        }
+        let r = judge(&m, NEWS, "Ms Ni Bhriain", "Year 9, Oakwood Academy").unwrap();
+        assert_eq!(r.reasons[0], "names \"Ms Ní Bhriain\"");
+        // Without its particle it is another name.
+        assert_eq!(class(&m, NEWS, "Siobhan Bhriain", "Oakwood Academy"), None);
+        assert_eq!(class(&m, NEWS, "Ms Bhriain", "Oakwood Academy"), None);
+    }
+
+    #[test]
+    fn a_doctor_called_miss_at_her_school_is_likely_and_says_why() {
+        let m = matcher(&Subject {
+            name: "Priya Patel".into(),
+            title: Some("Dr".into()),
+            ..jane()
+        });
+        let r = judge(&m, NEWS, "Miss Patel's science class", "Oakwood Academy").unwrap();
+        assert_eq!(r.class, MatchClass::Likely);
+        assert_eq!(
+            r.reasons[0],
+            "names \"Miss Patel\" (Miss instead of Dr, as pupils often say Miss or Mr to a doctor too)"
+        );
+        assert_eq!(class(&m, NEWS, "Miss Patel", "Great teacher"), None);
+    }
+
+    #[test]
     fn diacritics_fold_both_ways() {
         let zoe = matcher(&named("Zoë Taylor"));
         assert_eq!(
