@@ -156,6 +156,10 @@ pub enum SubjectError {
     MissingName,
     #[error("{field} is empty: give the name as used at work, e.g. --name \"Jane Smith\"")]
     EmptyName { field: &'static str },
+    #[error(
+        "{field} {value:?}: give your first name and surname as used at work, e.g. --name \"Jane Smith\""
+    )]
+    OnlyInitials { field: &'static str, value: String },
     #[error("{field} {value:?} has no letters in it")]
     NoLetters { field: &'static str, value: String },
     #[error(
@@ -261,7 +265,7 @@ impl SubjectInput {
             other => other.map(Spanned::into_inner),
         };
         Ok(Self {
-            name: one(file.name, &|v| checked_name("name", v).map(drop))?,
+            name: one(file.name, &|v| checked_work_name("name", v).map(drop))?,
             other_names: many(file.other_names, "other_names", MAX_OTHER_NAMES, &|v| {
                 checked_name("other_names", v).map(drop)
             })?,
@@ -302,7 +306,7 @@ impl SubjectInput {
     /// Validates against `current_year` (passed in so tests do not depend on the clock).
     pub fn validate(self, current_year: u16) -> Result<Subject, SubjectError> {
         let name = self.name.ok_or(SubjectError::MissingName)?;
-        let name = checked_name("--name", &name)?;
+        let name = checked_work_name("--name", &name)?;
         for (field, count, max) in [
             ("--other-name", self.other_names.len(), MAX_OTHER_NAMES),
             ("--nickname", self.nicknames.len(), MAX_NICKNAMES),
@@ -385,6 +389,22 @@ fn checked_name(field: &'static str, raw: &str) -> Result<String, SubjectError> 
         });
     }
     Ok(collapsed)
+}
+
+/// The name used at work needs a word longer than an initial: "J", "J." or "Dr J" would
+/// make every search and username about nobody in particular. "J Smith" is accepted.
+fn checked_work_name(field: &'static str, raw: &str) -> Result<String, SubjectError> {
+    let name = checked_name(field, raw)?;
+    let parsed = crate::variants::parse::ParsedName::parse(&name);
+    let only_initials = std::iter::once(parsed.given.as_str())
+        .chain(parsed.middles.iter().map(String::as_str))
+        .chain(parsed.surname.as_deref())
+        .flat_map(|part| part.split(|c: char| c.is_whitespace() || c == '.' || c == '-'))
+        .all(|word| word.chars().filter(|c| c.is_alphabetic()).count() <= 1);
+    if only_initials {
+        return Err(SubjectError::OnlyInitials { field, value: name });
+    }
+    Ok(name)
 }
 
 /// Free text (a name, a school, a town): whitespace collapsed, nothing unprintable, and
@@ -492,6 +512,25 @@ mod tests {
             input("123 !!").validate(2026),
             Err(SubjectError::NoLetters { .. })
         ));
+    }
+
+    #[test]
+    fn a_name_of_initials_only_is_refused_but_an_initial_and_surname_is_not() {
+        for name in ["J", "J.", " j ", "Dr J", "Miss J.", "J K", "J.K.", "J-P"] {
+            let err = input(name).validate(2026).unwrap_err();
+            assert!(
+                matches!(err, SubjectError::OnlyInitials { .. }),
+                "{name}: {err}"
+            );
+        }
+        let err = input("J").validate(2026).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "--name \"J\": give your first name and surname as used at work, e.g. --name \"Jane Smith\""
+        );
+        for name in ["J Smith", "J. Smith", "Jo", "Madonna", "Dr J Smith"] {
+            assert!(input(name).validate(2026).is_ok(), "{name}");
+        }
     }
 
     #[test]

@@ -195,13 +195,15 @@ impl Matcher {
 }
 
 /// Records every span any form matched in `taken` (so places are not read out of a name)
-/// and returns the reason for the first, i.e. heaviest, form that matched.
+/// and returns the reason for the first, i.e. heaviest, form that matched as written, or
+/// failing that the first matched in another spelling of a short form ("Janie Smith").
 fn first_reason(
     forms: &[impl Form],
     fields: &[Vec<String>],
     taken: &mut Vec<(usize, Span)>,
 ) -> Option<String> {
     let mut first = None;
+    let mut spelled = None;
     for form in forms {
         let found: Vec<(usize, Span)> = fields
             .iter()
@@ -212,8 +214,18 @@ fn first_reason(
             first = Some(form.label().reason(found.iter().all(|(_, s)| s.typo)));
         }
         taken.extend(found);
+        for (f, words) in fields.iter().enumerate() {
+            for (span, at) in form.spelled(words) {
+                if spelled.is_none() {
+                    spelled = words
+                        .get(at)
+                        .and_then(|w| form.spelled_reason(w, span.typo));
+                }
+                taken.push((f, span));
+            }
+        }
     }
-    first
+    first.or(spelled)
 }
 
 #[cfg(test)]
@@ -345,6 +357,138 @@ mod tests {
         }
         let r = judge(&m, "https://example.com/elizabeth-obriensmith", "", "").unwrap();
         assert_eq!(r.reasons, ["names \"Elizabeth O'Brien-Smith\""]);
+    }
+
+    #[test]
+    fn janie_smith_at_her_school_is_likely() {
+        let r = judge(&matcher(&jane()), NEWS, "Janie Smith", "Oakwood Academy").unwrap();
+        assert_eq!(r.class, MatchClass::Likely);
+        // Janie is in the nickname table, so it names her as written.
+        let reasons = [
+            "names \"Janie Smith\" (a short form of Jane)",
+            "mentions Oakwood Academy",
+        ];
+        assert_eq!(r.reasons, reasons);
+    }
+
+    #[test]
+    fn another_spelling_of_a_short_form_names_her_and_says_so() {
+        let janey = Subject {
+            name: "Janey Smith".into(),
+            ..jane()
+        };
+        let m = matcher(&janey);
+        let r = judge(&m, NEWS, "Janie Smith", "Oakwood Academy").unwrap();
+        assert_eq!(r.class, MatchClass::Likely);
+        let reasons = [
+            "names \"Janie Smith\", a spelling of \"Janey Smith\"",
+            "mentions Oakwood Academy",
+        ];
+        assert_eq!(r.reasons, reasons);
+        // A name alone is still only possible, in either order and in a slug.
+        for page in ["Janie Smith", "Smith, Janie", "JANIE A. SMITH"] {
+            assert_eq!(
+                class(&m, NEWS, page, ""),
+                Some(MatchClass::Possible),
+                "{page}"
+            );
+        }
+        let katie = matcher(&Subject {
+            name: "Katie Jones".into(),
+            ..jane()
+        });
+        let r = judge(&katie, NEWS, "Katey Jones", "Leeds").unwrap();
+        assert_eq!(r.class, MatchClass::Likely);
+        assert_eq!(
+            r.reasons[0],
+            "names \"Katey Jones\", a spelling of \"Katie Jones\""
+        );
+        let vicky = matcher(&Subject {
+            name: "Vicky Jones".into(),
+            ..jane()
+        });
+        assert_eq!(
+            class(&vicky, NEWS, "Vikkie Jones", "Oakwood"),
+            Some(MatchClass::Likely)
+        );
+        // A nickname the person gave is a short form too.
+        let debs = matcher(&Subject {
+            nicknames: vec!["Debbie".into()],
+            ..named("Deborah Hughes")
+        });
+        let r = judge(&debs, NEWS, "Debbi Hughes", "").unwrap();
+        assert_eq!(
+            r.reasons,
+            ["names \"Debbi Hughes\", a spelling of \"Debbie Hughes\" (your nickname)"]
+        );
+    }
+
+    #[test]
+    fn spellings_never_reach_surnames_or_other_names() {
+        let m = matcher(&jane());
+        // The surname is what tells families apart: Smyth is another family, not a typo.
+        for page in ["Jane Smyth", "Janie Smyth", "Janey Smithe"] {
+            assert_eq!(class(&m, NEWS, page, "Oakwood Academy"), None, "{page}");
+        }
+        // Other names that differ from hers by a letter.
+        for page in ["Jan Smith", "Janet Smith", "Jana Smith", "Jake Smith"] {
+            assert_eq!(class(&m, NEWS, page, "Oakwood Academy"), None, "{page}");
+        }
+        let cases = [
+            // Katie and Kathy are both Catherine, but Kathy is not a spelling of Katie.
+            ("Katie Jones", "Kathy Jones"),
+            // Toni is Antonia in the table, not Tony.
+            ("Tony Jones", "Toni Jones"),
+            // Mary is a name in its own right, so Marie is another woman.
+            ("Mary Jones", "Marie Jones"),
+            // Two-letter stems: Joy is not Joey.
+            ("Joey Jones", "Joy Jones"),
+        ];
+        for (name, page) in cases {
+            let m = matcher(&Subject {
+                name: name.into(),
+                ..jane()
+            });
+            assert_eq!(class(&m, NEWS, page, "Oakwood Academy"), None, "{page}");
+        }
+    }
+
+    #[test]
+    fn gaelic_surnames_match_whole_and_without_the_fada() {
+        let m = matcher(&Subject {
+            name: "Siobhán Ní Bhriain".into(),
+            ..jane()
+        });
+        for page in [
+            "Siobhan Ni Bhriain",
+            "SIOBHÁN NÍ BHRIAIN",
+            "siobhan-ni-bhriain",
+        ] {
+            let r = judge(&m, NEWS, page, "Oakwood Academy").unwrap();
+            assert_eq!(r.class, MatchClass::Likely, "{page}");
+            assert_eq!(r.reasons[0], "names \"Siobhán Ní Bhriain\"", "{page}");
+        }
+        let r = judge(&m, NEWS, "Ms Ni Bhriain", "Year 9, Oakwood Academy").unwrap();
+        assert_eq!(r.reasons[0], "names \"Ms Ní Bhriain\"");
+        // Without its particle it is another name.
+        assert_eq!(class(&m, NEWS, "Siobhan Bhriain", "Oakwood Academy"), None);
+        assert_eq!(class(&m, NEWS, "Ms Bhriain", "Oakwood Academy"), None);
+    }
+
+    #[test]
+    fn a_doctor_called_miss_at_her_school_is_likely_and_says_why() {
+        let m = matcher(&Subject {
+            name: "Priya Patel".into(),
+            title: Some("Dr".into()),
+            ..jane()
+        });
+        let r = judge(&m, NEWS, "Miss Patel's science class", "Oakwood Academy").unwrap();
+        assert_eq!(r.class, MatchClass::Likely);
+        assert_eq!(
+            r.reasons[0],
+            "names \"Miss Patel\" (Miss instead of Dr, as pupils often say Miss or Mr to a doctor too)"
+        );
+        assert_eq!(class(&m, NEWS, "Miss Patel", "Great teacher"), None);
     }
 
     #[test]

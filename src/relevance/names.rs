@@ -1,13 +1,13 @@
 //! The names a result may call the person by: real-name variants (given name and
-//! surname close together, either order) and title forms ("Ms Smith"), each with the
-//! reason line that says which variant matched and how it relates to their name.
+//! surname close together, either order, a short form in any of its spellings) and title
+//! forms ("Ms Smith"), each with the reason line that says which matched and why.
 
 use std::collections::HashSet;
 
-use super::text::{Pattern, Span};
+use super::text::{Pattern, Span, words};
 use crate::subject::Subject;
-use crate::variants::parse::{ParsedName, fold};
-use crate::variants::{Variant, Variants};
+use crate::variants::parse::{ParsedName, capitalise, fold};
+use crate::variants::{NicknameTable, Variant, Variants};
 
 /// Most words allowed between given name and surname ("Jane A. Smith", "Jane Mary Anne
 /// Smith"). Reversed order must be adjacent ("Smith, Jane"): a gap there would let
@@ -23,14 +23,27 @@ pub struct Label {
 
 impl Label {
     pub fn reason(&self, typo: bool) -> String {
+        format!("names \"{}\"{}", self.shown, self.notes_said(typo))
+    }
+
+    /// `names "Janie Smith", a spelling of "Janey Smith" (a short form of Jane)`.
+    fn spelled_reason(&self, written: &str, typo: bool) -> String {
+        let shown = &self.shown;
+        format!(
+            "names \"{written}\", a spelling of \"{shown}\"{}",
+            self.notes_said(typo)
+        )
+    }
+
+    fn notes_said(&self, typo: bool) -> String {
         let mut notes = self.notes.clone();
         if typo {
             notes.push("allowing a typo".into());
         }
         if notes.is_empty() {
-            format!("names \"{}\"", self.shown)
+            String::new()
         } else {
-            format!("names \"{}\" ({})", self.shown, notes.join("; "))
+            format!(" ({})", notes.join("; "))
         }
     }
 }
@@ -41,6 +54,8 @@ pub struct NameForm {
     surname: Pattern,
     /// Both run together, for slugs and hosts such as `janesmith`.
     whole: Pattern,
+    /// Other spellings of the given name, when it is a short form ending -y, -ie, -ey, -i.
+    spelling: Option<Spelling>,
     label: Label,
 }
 
@@ -48,6 +63,17 @@ pub struct NameForm {
 pub trait Form {
     fn spans(&self, words: &[String]) -> Vec<Span>;
     fn label(&self) -> &Label;
+
+    /// Where the name is written with another spelling of its short form ("Janie Smith"
+    /// for Janey Smith), each with the index of the word spelt differently.
+    fn spelled(&self, _words: &[String]) -> Vec<(Span, usize)> {
+        Vec::new()
+    }
+
+    /// The reason line for a match found by [`Form::spelled`], given the word as found.
+    fn spelled_reason(&self, _word: &str, _typo: bool) -> Option<String> {
+        None
+    }
 }
 
 impl Form for NameForm {
@@ -59,19 +85,133 @@ impl Form for NameForm {
         let mut out = self.whole.find(words);
         let surnames = self.surname.find(words);
         for g in self.given.find(words) {
-            for s in &surnames {
-                let forward = s.start >= g.end && s.start - g.end <= MAX_GAP;
-                if forward || s.end == g.start {
-                    out.push(Span {
-                        start: g.start.min(s.start),
-                        end: g.end.max(s.end),
-                        typo: g.typo || s.typo,
-                    });
-                }
-            }
+            out.extend(surnames.iter().filter_map(|s| joined(&g, s)));
         }
         out
     }
+
+    fn spelled(&self, words: &[String]) -> Vec<(Span, usize)> {
+        let Some(spelling) = &self.spelling else {
+            return Vec::new();
+        };
+        let givens: Vec<usize> = (0..words.len())
+            .filter(|&i| spelling.matches(&words[i]))
+            .collect();
+        if givens.is_empty() {
+            return Vec::new();
+        }
+        let surnames = self.surname.find(words);
+        let mut out = Vec::new();
+        for at in givens {
+            let g = Span {
+                start: at,
+                end: at + 1,
+                typo: false,
+            };
+            out.extend(surnames.iter().filter_map(|s| Some((joined(&g, s)?, at))));
+        }
+        out
+    }
+
+    fn spelled_reason(&self, word: &str, typo: bool) -> Option<String> {
+        let spelling = self.spelling.as_ref()?;
+        let written = format!("{} {}", capitalise(word), spelling.surname);
+        Some(self.label.spelled_reason(&written, typo))
+    }
+}
+
+/// Given name then surname with at most [`MAX_GAP`] words between, or "Surname, Given".
+fn joined(g: &Span, s: &Span) -> Option<Span> {
+    let forward = s.start >= g.end && s.start - g.end <= MAX_GAP;
+    (forward || s.end == g.start).then(|| Span {
+        start: g.start.min(s.start),
+        end: g.end.max(s.end),
+        typo: g.typo || s.typo,
+    })
+}
+
+/// Endings a short form is spelt with interchangeably: Janey and Janie, Katy, Katie and
+/// Katey, Vicky, Vicki and Vikki. Longest first, so "ie" is never read as "i".
+const SHORT_FORM_ENDINGS: &[&str] = &["ie", "ey", "y", "i"];
+
+/// Shortest stem before the ending. Two-letter stems give different names as often as
+/// spellings: Joey and Joy, Amy and Ami.
+const MIN_SPELLING_STEM: usize = 3;
+
+/// Most letters that may differ between two spellings: Vicky and Vikkie differ by three.
+/// Doubled letters and the ending are all that may differ anyway (see [`spelling_key`]);
+/// this only stops a pile-up of them ("Jannnie").
+const MAX_SPELLING_EDITS: usize = 3;
+
+/// Another spelling of a short form the person is known by. Only the given name is ever
+/// spelt loosely: a surname with one letter changed is usually another family (Smith and
+/// Smyth, Thomson and Thompson), while Janey and Janie are the same woman.
+struct Spelling {
+    /// The short form as the variants have it, folded ("janey").
+    own: String,
+    /// Its sound without the spelling: see [`spelling_key`].
+    key: String,
+    /// The surname it goes with, as the person writes it, for the reason line.
+    surname: String,
+}
+
+impl Spelling {
+    /// For a one-word given name that is a short form: in the nickname table as one, or a
+    /// nickname the person gave. A formal name (Mary) never gets loose spellings (Marie).
+    fn of(given: &str, surname: &str, nickname: bool, table: &NicknameTable) -> Option<Self> {
+        let [own] = words(given).try_into().ok()?;
+        let short = nickname || !table.formals(&own).is_empty();
+        let key = spelling_key(&own).filter(|_| short)?;
+        Some(Self {
+            own,
+            key,
+            surname: surname.to_string(),
+        })
+    }
+
+    /// `word` (a folded word of the page) is this short form spelt another way, and not a
+    /// name of its own: when the nickname table knows the word, it must be a short form of
+    /// the same name (Katy and Katie are both Catherine; Toni is Antonia, not Tony).
+    fn matches(&self, word: &str) -> bool {
+        word != self.own
+            && word.as_bytes().first() == self.own.as_bytes().first()
+            && word.len().abs_diff(self.own.len()) <= MAX_SPELLING_EDITS
+            && spelling_key(word).is_some_and(|k| k == self.key)
+            && strsim::levenshtein(word, &self.own) <= MAX_SPELLING_EDITS
+            && same_name(word, &self.own, NicknameTable::builtin())
+    }
+}
+
+/// A short form's sound without its spelling: the stem before a [`SHORT_FORM_ENDINGS`]
+/// ending, with doubled letters single and "ck" as "k" (Vicky, Vikki -> "vik"). `None` for
+/// a word that does not end like a short form or whose stem is too short to tell.
+fn spelling_key(word: &str) -> Option<String> {
+    let ending = SHORT_FORM_ENDINGS.iter().find(|e| word.ends_with(*e))?;
+    let stem = word.get(..word.len() - ending.len())?.replace("ck", "k");
+    let mut key = String::with_capacity(stem.len());
+    for c in stem.chars() {
+        if !key.ends_with(c) {
+            key.push(c);
+        }
+    }
+    let letters = key.chars().all(|c| c.is_ascii_lowercase());
+    (letters && key.len() >= MIN_SPELLING_STEM).then_some(key)
+}
+
+/// True unless the table knows both as names and they are unrelated: known names must
+/// share a formal name, or one be the other's.
+fn same_name(word: &str, own: &str, table: &NicknameTable) -> bool {
+    if !table.knows(word) || !table.knows(own) {
+        return true;
+    }
+    let family = |key: &str| -> Vec<String> {
+        std::iter::once(key.to_string())
+            .chain(table.formals(key).iter().cloned())
+            .chain(table.diminutives(key).iter().cloned())
+            .collect()
+    };
+    let theirs = family(own);
+    family(word).iter().any(|name| theirs.contains(name))
 }
 
 /// "Ms Smith": only evidence together with the school or town, never alone.
@@ -111,6 +251,7 @@ impl Form for TitleForm {
 /// Name and title forms from the variants (heaviest first), skipping initials, which
 /// collide with far too many people, and a lone given name.
 pub fn forms(subject: &Subject, variants: &Variants) -> (Vec<NameForm>, Vec<TitleForm>) {
+    let table = NicknameTable::builtin();
     let fallback = fallback(subject);
     let work = ParsedName::parse(&subject.name);
     let initial = fold(&work.given).get(..1).map(str::to_string);
@@ -153,11 +294,14 @@ pub fn forms(subject: &Subject, variants: &Variants) -> (Vec<NameForm>, Vec<Titl
             continue;
         };
         if seen.insert(format!("n {} {}", given.key(), surname.key())) {
+            let nickname = notes.iter().any(|n| n.starts_with("nickname "));
+            let spelling = Spelling::of(&parsed.given, &surname_text, nickname, table);
             let notes = notes.iter().map(|n| explain(n, &parsed.given)).collect();
             names.push(NameForm {
                 whole: given.then(&surname),
                 given,
                 surname,
+                spelling,
                 label: Label {
                     shown: format!("{} {surname_text}", parsed.given),
                     notes,
@@ -258,6 +402,44 @@ mod tests {
             "part of your surname O'Brien-Smith"
         );
         assert_eq!(explain("Miss instead of Ms", ""), "Miss instead of Ms");
+    }
+
+    #[test]
+    fn spelling_keys_ignore_the_ending_and_doubled_letters() {
+        let key = |w: &str| spelling_key(w);
+        for group in [
+            &["janey", "janie", "janny"][..],
+            &["katy", "katie", "katey", "kati"],
+            &["vicky", "vicki", "vikki", "vickie", "vikkie"],
+            &["debbie", "debby", "debi", "debbi"],
+        ] {
+            let first = key(group[0]);
+            assert!(first.is_some(), "{}", group[0]);
+            for w in group {
+                assert_eq!(key(w), first, "{w}");
+            }
+        }
+        for w in ["jane", "jan", "kate", "joy", "amy", "abi", "smith", "j4ney"] {
+            assert_eq!(key(w), None, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_spelling_must_be_close_and_not_another_known_name() {
+        let table = NicknameTable::builtin();
+        let janey = Spelling::of("Janey", "Smith", false, table).unwrap();
+        assert!(janey.matches("janie"));
+        assert!(!janey.matches("janey"));
+        assert!(!janey.matches("jane"));
+        assert!(!janey.matches("jannnnie"));
+        // Formal names and names of more than one word get no loose spellings.
+        assert!(Spelling::of("Mary", "Smith", false, table).is_none());
+        assert!(Spelling::of("Mary-Jane", "Smith", true, table).is_none());
+        // ...unless the person gave it as a nickname.
+        assert!(Spelling::of("Benny", "Smith", true, table).is_some());
+        assert!(same_name("katy", "katie", table));
+        assert!(!same_name("toni", "tony", table));
+        assert!(same_name("katey", "kattie", table));
     }
 
     #[test]

@@ -100,7 +100,10 @@ impl Forms {
         if let Some(title) = title {
             let canonical = titles::canonical(&title);
             for (alt, factor) in titles::alternatives(&canonical) {
-                let via = format!("{alt} instead of {canonical}");
+                let via = match titles::why(&canonical, alt) {
+                    Some(why) => format!("{alt} instead of {canonical}, as {why}"),
+                    None => format!("{alt} instead of {canonical}"),
+                };
                 title_forms.push((alt.to_string(), factor, via));
             }
             title_forms.insert(0, (canonical, 1.0, String::new()));

@@ -1,23 +1,36 @@
 //! Names a pupil would type into a search box: the full name, short forms, other
-//! surnames, initials and "Ms Smith" forms. Display spelling is kept (Zoë stays Zoë).
+//! surnames, initials and "Ms Smith" forms. Display spelling is kept (Zoë stays Zoë), and
+//! every form with accents comes again without them (Zoe), as most pupils type it.
 
 use super::forms::{Form, Forms};
+use super::parse::strip_accents;
 use super::{Variant, describe};
 use crate::subject::Subject;
 
+/// Weight of a name typed without its accents, against the name as written: most pupils
+/// type Siobhan for Siobhán, but a page about her is a little more likely to spell it right.
+const UNACCENTED: f64 = 0.95;
+
 pub fn generate(forms: &Forms, _subject: &Subject) -> Vec<Variant> {
-    let mut out = vec![Variant {
-        text: forms.full_name.clone(),
-        source: "full name".into(),
-        weight: 1.0,
-    }];
+    let mut out = Vec::new();
     let mut add = |text: String, rule: &str, notes: &[&str], weight: f64| {
+        let plain = strip_accents(&text);
+        if plain != text {
+            let mut notes = notes.to_vec();
+            notes.push("without accents");
+            out.push(Variant {
+                text: plain,
+                source: describe(rule, &notes),
+                weight: weight * UNACCENTED,
+            });
+        }
         out.push(Variant {
             text,
             source: describe(rule, notes),
             weight,
         });
     };
+    add(forms.full_name.clone(), "full name", &[], 1.0);
     let Some(primary_given) = forms.givens.first() else {
         return out;
     };

@@ -70,6 +70,11 @@ impl NicknameTable {
         self.formals.get(key).map_or(&[], Vec::as_slice)
     }
 
+    /// Whether `key` is in the table at all, as a formal name or a short form.
+    pub fn knows(&self, key: &str) -> bool {
+        self.diminutives.contains_key(key) || self.formals.contains_key(key)
+    }
+
     /// Number of formal names covered.
     pub fn len(&self) -> usize {
         self.diminutives.len()
@@ -110,6 +115,25 @@ mod tests {
         assert!(t.diminutives("elizabeth").iter().any(|d| d == "beth"));
         assert!(t.formals("bill").iter().any(|f| f == "william"));
         assert!(t.formals("liz").iter().any(|f| f == "elizabeth"));
+    }
+
+    #[test]
+    fn spellings_of_a_short_form_are_listed_each() {
+        let t = NicknameTable::builtin();
+        for (formal, shorts) in [
+            ("jane", &["janey", "janie"][..]),
+            ("katherine", &["katie", "katy", "katey"]),
+            ("victoria", &["vicky", "vikki", "vickie"]),
+            ("deborah", &["debbie", "debby"]),
+        ] {
+            for short in shorts {
+                assert!(
+                    t.diminutives(formal).contains(&short.to_string()),
+                    "{short}"
+                );
+                assert!(t.formals(short).contains(&formal.to_string()), "{short}");
+            }
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Titles as pupils use them: the spelling a school writes ("Ms") and the other titles a
-//! pupil is likely to type instead ("Miss", "Mrs"), each with how likely that slip is.
+//! pupil is likely to type instead ("Miss", "Mrs"; Miss or Mr for a Dr), each with how
+//! likely that slip is.
 
 use super::parse::capitalise;
 
@@ -21,10 +22,25 @@ pub fn alternatives(title: &str) -> Vec<(&'static str, f64)> {
         "Mrs" => vec![("Miss", 0.8), ("Ms", 0.6)],
         "Miss" => vec![("Ms", 0.6), ("Mrs", 0.6)],
         "Mx" => vec![("Miss", 0.45), ("Mr", 0.45), ("Ms", 0.4)],
-        "Dr" => vec![("Doctor", 0.6)],
+        // A doctor's gender is not known here, so every everyday title is offered, each
+        // below "Dr Smith" itself and below what a pupil would say to a Ms or a Mr.
+        "Dr" => vec![
+            ("Miss", 0.6),
+            ("Mr", 0.6),
+            ("Doctor", 0.55),
+            ("Mrs", 0.5),
+            ("Ms", 0.45),
+        ],
         "Prof" => vec![("Professor", 0.6), ("Dr", 0.5)],
         _ => Vec::new(),
     }
+}
+
+/// Why a pupil would use `alt` for someone titled `title`, when "Miss instead of Dr" alone
+/// would puzzle the reader.
+pub fn why(title: &str, alt: &str) -> Option<&'static str> {
+    let everyday = matches!(alt, "Miss" | "Mrs" | "Mr" | "Ms");
+    (canonical(title) == "Dr" && everyday).then_some("pupils often say Miss or Mr to a doctor too")
 }
 
 #[cfg(test)]
@@ -43,5 +59,17 @@ mod tests {
         let alts: Vec<_> = alternatives("ms").into_iter().map(|(t, _)| t).collect();
         assert_eq!(alts, vec!["Miss", "Mrs"]);
         assert!(alternatives("Mr").is_empty());
+    }
+
+    #[test]
+    fn a_doctor_is_also_miss_mr_mrs_and_ms_and_says_why() {
+        let alts = alternatives("Dr");
+        for t in ["Miss", "Mr", "Mrs", "Ms", "Doctor"] {
+            let (_, factor) = alts.iter().find(|(a, _)| *a == t).expect(t);
+            assert!(*factor < 1.0, "{t}");
+        }
+        assert!(why("dr", "Miss").is_some_and(|w| w.contains("doctor")));
+        assert_eq!(why("Dr", "Doctor"), None);
+        assert_eq!(why("Ms", "Miss"), None);
     }
 }

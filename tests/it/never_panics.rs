@@ -1,7 +1,7 @@
 //! Property test: whatever a person types, findable never panics and never produces an
 //! empty or whitespace username.
 
-use findable::subject::SubjectInput;
+use findable::subject::{Subject, SubjectInput};
 use findable::variants::Variants;
 use proptest::prelude::*;
 
@@ -14,8 +14,17 @@ fn check(name: String, other: String, nick: String, title: String) {
         birth_year: Some(1984),
         ..Default::default()
     };
-    // Invalid input is allowed to be rejected; it must never panic.
+    let raw = Subject {
+        name: input.name.clone().unwrap_or_default(),
+        other_names: input.other_names.clone(),
+        nicknames: input.nicknames.clone(),
+        title: input.title.clone(),
+        ..Default::default()
+    };
+    // Invalid input is allowed to be rejected; it must never panic, and neither must
+    // generating from it had it slipped through (a name of initials, say).
     let Ok(subject) = input.validate(2026) else {
+        let _ = Variants::generate(&raw);
         return;
     };
     let v = Variants::generate(&subject);
@@ -73,6 +82,14 @@ fn awkward_names_seen_in_real_life() {
         "de la",
         "van",
         "Ó Briain Seán",
+        "Siobhán Ní Bhriain",
+        "Mairéad Nic Giolla Phádraig",
+        "Nic Giolla",
+        "Máire Bean Uí",
+        "Bean Uí Bhriain",
+        "J",
+        "Dr J.",
+        "S\u{301}iobhán Ɲí ǅ",
     ] {
         check(name.to_string(), "Jones".into(), "J".into(), "Ms".into());
     }

@@ -342,3 +342,263 @@ fn every_username_is_clean() {
     }
     has(&v.usernames, &["emilieannedarcy", "edarcy"]);
 }
+
+/// A name with an Irish or Scottish Gaelic surname and what it must give with title Ms.
+struct Gaelic {
+    name: &'static str,
+    names: &'static [&'static str],
+    not: &'static [&'static str],
+    usernames: &'static [&'static str],
+}
+
+const GAELIC: &[Gaelic] = &[
+    Gaelic {
+        name: "Siobhán Ní Bhriain",
+        names: &[
+            "Siobhán Ní Bhriain",
+            "Ms Ní Bhriain",
+            "Ms Ni Bhriain",
+            "Siobhan Ni Bhriain",
+            "Miss Ní Bhriain",
+        ],
+        not: &["Ms Bhriain", "Siobhán Bhriain", "Siobhan Bhriain"],
+        usernames: &[
+            "siobhannibhriain",
+            "siobhan.nibhriain",
+            "snibhriain",
+            "msnibhriain",
+        ],
+    },
+    Gaelic {
+        name: "Siobhan Ni Bhriain",
+        names: &["Siobhan Ni Bhriain", "Ms Ni Bhriain"],
+        not: &["Ms Bhriain", "Siobhan Bhriain"],
+        usernames: &["siobhannibhriain", "snibhriain", "msnibhriain"],
+    },
+    Gaelic {
+        name: "Mairéad Nic Giolla Phádraig",
+        names: &[
+            "Mairéad Nic Giolla Phádraig",
+            "Ms Nic Giolla Phádraig",
+            "Mairead Nic Giolla Phadraig",
+            "Ms Nic Giolla Phadraig",
+        ],
+        not: &[
+            "Mairéad Phádraig",
+            "Ms Phádraig",
+            "Mairéad Giolla Phádraig",
+            "Ms Giolla Phádraig",
+        ],
+        usernames: &["maireadnicgiollaphadraig", "mnicgiollaphadraig"],
+    },
+    Gaelic {
+        name: "Seán Ó Briain",
+        names: &[
+            "Seán Ó Briain",
+            "Sean O Briain",
+            "Ms Ó Briain",
+            "Ms O Briain",
+        ],
+        not: &["Seán Briain", "Ms Briain"],
+        usernames: &["seanobriain", "sobriain", "msobriain"],
+    },
+    Gaelic {
+        name: "Máire Mhic Aoidh",
+        names: &["Máire Mhic Aoidh", "Maire Mhic Aoidh", "Ms Mhic Aoidh"],
+        not: &["Máire Aoidh", "Ms Aoidh"],
+        usernames: &["mairemhicaoidh", "mmhicaoidh"],
+    },
+    Gaelic {
+        name: "Máire Bean Uí Bhriain",
+        names: &[
+            "Máire Bean Uí Bhriain",
+            "Ms Bean Uí Bhriain",
+            "Máire Uí Bhriain",
+            "Ms Uí Bhriain",
+            "Maire Ui Bhriain",
+        ],
+        not: &["Máire Bhriain", "Ms Bhriain"],
+        usernames: &["mairebeanuibhriain", "maireuibhriain"],
+    },
+    Gaelic {
+        name: "Eilidh Nic a' Phearsain",
+        names: &["Eilidh Nic a' Phearsain", "Ms Nic a' Phearsain"],
+        not: &["Ms Phearsain"],
+        usernames: &["eilidhnicaphearsain"],
+    },
+];
+
+#[test]
+fn gaelic_surname_particles_are_part_of_the_surname() {
+    for case in GAELIC {
+        let mut input = subject(case.name);
+        input.title = Some("Ms".into());
+        let v = generate(input);
+        has(&v.names, case.names);
+        lacks(&v.names, case.not);
+        has(&v.usernames, case.usernames);
+    }
+}
+
+#[test]
+fn a_gaelic_other_surname_is_kept_whole() {
+    let mut input = subject("Jane Smith");
+    input.other_names = vec!["Nic Giolla Phádraig".into()];
+    let v = generate(input);
+    has(
+        &v.names,
+        &["Jane Nic Giolla Phádraig", "Jane Nic Giolla Phadraig"],
+    );
+    lacks(&v.names, &["Nic Giolla", "Jane Phádraig"]);
+}
+
+/// (name, title, a form as written, the same form without accents)
+const UNACCENTED: &[(&str, &str, &str, &str)] = &[
+    (
+        "Siobhán Ní Bhriain",
+        "Ms",
+        "Siobhán Ní Bhriain",
+        "Siobhan Ni Bhriain",
+    ),
+    ("Seán Ó Briain", "Mr", "Mr Ó Briain", "Mr O Briain"),
+    ("Ana Wiśniewska", "Dr", "Ana Wiśniewska", "Ana Wisniewska"),
+    ("Ana Wiśniewska", "Dr", "Dr Wiśniewska", "Dr Wisniewska"),
+    ("Zoë Taylor", "Miss", "Zoë Taylor", "Zoe Taylor"),
+    ("Zoë Taylor", "Miss", "Miss Taylor", "Miss Taylor"),
+    (
+        "Émilie-Anne D'Arcy",
+        "Ms",
+        "Émilie-Anne D'Arcy",
+        "Emilie-Anne D'Arcy",
+    ),
+];
+
+#[test]
+fn every_form_with_accents_also_comes_without_them_a_little_lighter() {
+    for (name, title, with, without) in UNACCENTED {
+        let mut input = subject(name);
+        input.title = Some(title.to_string());
+        let v = generate(input);
+        let find = |t: &str| v.names.iter().find(|n| n.text == t);
+        let accented = find(with).unwrap_or_else(|| panic!("{with} missing"));
+        let plain = find(without).unwrap_or_else(|| panic!("{without} missing"));
+        if with == without {
+            continue;
+        }
+        assert!(plain.weight < accented.weight, "{without}");
+        assert!(plain.weight >= accented.weight * 0.9, "{without}");
+        assert!(plain.source.contains("without accents"), "{}", plain.source);
+        assert!(!accented.source.contains("without accents"));
+    }
+    // A name with no accents gets no copies.
+    let v = generate(subject("Jane Smith"));
+    assert!(v.names.iter().all(|n| !n.source.contains("accents")));
+    // Other scripts are not transliterated: that is not taking accents off.
+    let v = generate(subject("Αλέξανδρος Παπαδόπουλος"));
+    assert!(v.names.iter().all(|n| !n.text.is_ascii()));
+}
+
+#[test]
+fn a_doctor_is_also_miss_mrs_mr_and_ms_below_dr() {
+    let mut input = subject("Ana Wiśniewska");
+    input.title = Some("Dr".into());
+    let v = generate(input);
+    let weight = |t: &str| {
+        v.names
+            .iter()
+            .find(|n| n.text == t)
+            .map(|n| n.weight)
+            .unwrap_or_else(|| panic!("{t} missing"))
+    };
+    let dr = weight("Dr Wiśniewska");
+    for other in [
+        "Miss Wiśniewska",
+        "Mrs Wiśniewska",
+        "Mr Wiśniewska",
+        "Ms Wiśniewska",
+        "Miss Wisniewska",
+        "Doctor Wiśniewska",
+    ] {
+        assert!(weight(other) < dr, "{other}");
+    }
+    let miss = v.names.iter().find(|n| n.text == "Miss Wiśniewska");
+    let source = miss.map(|n| n.source.as_str()).unwrap_or_default();
+    assert_eq!(
+        source,
+        "title + surname (Miss instead of Dr, as pupils often say Miss or Mr to a doctor too)"
+    );
+    has(
+        &v.usernames,
+        &["drwisniewska", "misswisniewska", "mrwisniewska"],
+    );
+    // Other titles are unchanged: a Mr is never Miss.
+    let mut input = subject("Tom Smith");
+    input.title = Some("Mr".into());
+    lacks(&generate(input).names, &["Miss Smith", "Dr Smith"]);
+}
+
+/// (name, spellings of its short forms that must all be there)
+const SHORT_FORM_SPELLINGS: &[(&str, &[&str])] = &[
+    ("Jane Smith", &["Janey Smith", "Janie Smith"]),
+    (
+        "Katherine Smith",
+        &["Kate Smith", "Katie Smith", "Katy Smith"],
+    ),
+    (
+        "Victoria Smith",
+        &["Vicky Smith", "Vicki Smith", "Vikki Smith"],
+    ),
+    ("Deborah Smith", &["Debbie Smith", "Debby Smith"]),
+    ("Janie Smith", &["Jane Smith"]),
+    ("Debby Smith", &["Deborah Smith", "Debra Smith"]),
+];
+
+#[test]
+fn spellings_of_short_forms_are_there_both_ways() {
+    for (name, wanted) in SHORT_FORM_SPELLINGS {
+        has(&generate(subject(name)).names, wanted);
+    }
+}
+
+#[test]
+fn a_name_of_initials_only_is_refused_in_one_line() {
+    for name in ["J", "J.", "Dr J"] {
+        let out = crate::support::findable()
+            .args(["variants", "--name", name])
+            .output()
+            .expect("runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {stderr}");
+        assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains(&format!(
+                "--name {name:?}: give your first name and surname as used at work, e.g. --name \"Jane Smith\""
+            )),
+            "{stderr}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let file = dir.path().join("me.toml");
+    std::fs::write(&file, "title = \"Ms\"\nname = \"J.\"\n").expect("write");
+    let out = crate::support::findable()
+        .args(["variants", "--subject"])
+        .arg(&file)
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("me.toml:2: name \"J.\": give your first name"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn an_initial_and_a_surname_is_enough() {
+    let mut input = subject("J Smith");
+    input.title = Some("Ms".into());
+    let v = generate(input);
+    has(&v.names, &["J Smith", "J. Smith", "Ms Smith", "Miss Smith"]);
+    has(&v.usernames, &["jsmith", "j.smith", "mssmith"]);
+}
