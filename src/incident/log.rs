@@ -78,11 +78,12 @@ impl LogEntry {
 
 /// The log to start with: one row filled in from what we were told, then blank rows.
 pub fn log_entries(input: &IncidentInput, catalog: &Catalog) -> Vec<LogEntry> {
-    let platform = input
-        .platform
-        .as_deref()
-        .map(|id| find_platform(catalog, id).map_or_else(|| id.to_string(), |c| c.name.clone()))
-        .unwrap_or_default();
+    let platform = match (input.platform.as_deref(), input.platform_in(catalog)) {
+        (_, Some(check)) => check.name.clone(),
+        (Some(given), None) => find_platform(catalog, given)
+            .map_or_else(|| given.trim().to_string(), |c| c.name.clone()),
+        (None, None) => String::new(),
+    };
     let mut shows = match input.kind {
         Kind::Content => "A post, video or comment about me".to_string(),
         Kind::Impersonation => "An account pretending to be me or the school".to_string(),
@@ -104,7 +105,7 @@ pub fn log_entries(input: &IncidentInput, catalog: &Catalog) -> Vec<LogEntry> {
     let first = LogEntry {
         platform,
         url: clean(input.url.as_deref()),
-        username_or_handle: clean(input.handle.as_deref()),
+        username_or_handle: input.account().unwrap_or_default(),
         what_it_shows: shows,
         notes,
         ..LogEntry::default()
@@ -149,5 +150,30 @@ pub(crate) mod tests {
         assert!(first.notes.contains("pupil") && first.notes.contains("2026-11-22"));
         assert!(first.date_seen.is_empty(), "never guessed");
         assert!(entries[1..].iter().all(|e| *e == LogEntry::default()));
+    }
+
+    #[test]
+    fn the_username_and_platform_come_from_the_url_when_not_given() {
+        let entries = log_entries(
+            &IncidentInput {
+                url: Some("https://www.tiktok.com/@fake_head/video/1".into()),
+                ..input()
+            },
+            &catalog(),
+        );
+        assert_eq!(entries[0].username_or_handle, "fake_head");
+        assert_eq!(entries[0].platform, "TikTok");
+        let given = log_entries(
+            &IncidentInput {
+                url: Some("https://www.facebook.com/profile.php?id=1".into()),
+                ..input()
+            },
+            &catalog(),
+        );
+        assert_eq!(
+            given[0].username_or_handle, "",
+            "no username in that address"
+        );
+        assert_eq!(given[0].platform, "Facebook");
     }
 }

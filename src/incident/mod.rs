@@ -8,11 +8,13 @@
 //! NASUWT, the Welsh Government, SWGfL (POSH and Report Harmful Content), UKCIS and The Key.
 //! Numbers and addresses are in [`crate::contacts`].
 
+pub mod handle;
 pub(crate) mod log;
 mod steps;
 #[cfg(test)]
 mod tests;
 
+pub use handle::handle_from_url;
 pub use log::{BLANK_LOG_ROWS, LOG_HEADERS, LogEntry, log_entries};
 pub use steps::steps;
 
@@ -57,7 +59,8 @@ pub enum Kind {
 /// What the member of staff told us about the incident. Anything not known stays empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct IncidentInput {
-    /// Check id of the platform it is on; `None` when it is somewhere else or not known.
+    /// Check id of the platform it is on; `None` when it is somewhere else or not known
+    /// (then the URL's address may still say which platform it is).
     pub platform: Option<String>,
     pub kind: Kind,
     pub responsible: Responsible,
@@ -65,11 +68,35 @@ pub struct IncidentInput {
     pub threats_or_sexual: bool,
     /// Where it is: the post, video or profile.
     pub url: Option<String>,
-    /// The username or handle that posted it, or the fake account's.
+    /// The username or handle that posted it, or the fake account's, when the person gave
+    /// it; otherwise [`IncidentInput::account`] reads it from the URL.
     pub handle: Option<String>,
     /// When the log is started (`YYYY-MM-DD`), noted in its first row. Passed in so the
     /// library stays free of clocks.
     pub today: Option<String>,
+}
+
+impl IncidentInput {
+    /// The account behind it: the handle given, else the one the URL names when the
+    /// platform's address shape says where it is (`tiktok.com/@x/video/1` is `x`).
+    pub fn account(&self) -> Option<String> {
+        let given = clean(self.handle.as_deref());
+        if !given.is_empty() {
+            return Some(given);
+        }
+        self.url.as_deref().and_then(handle_from_url)
+    }
+
+    /// The platform it is on: the one named, else the one whose address the URL has.
+    pub fn platform_in<'c>(&self, catalog: &'c Catalog) -> Option<&'c Check> {
+        match self.platform.as_deref() {
+            Some(id) => find_platform(catalog, id),
+            None => self
+                .url
+                .as_deref()
+                .and_then(|url| platform_from_url(catalog, url)),
+        }
+    }
 }
 
 /// The platform's report links, when `check` is a platform someone can post on. Checks for
@@ -99,6 +126,16 @@ pub fn find_platform<'c>(catalog: &'c Catalog, wanted: &str) -> Option<&'c Check
     platforms(catalog)
         .into_iter()
         .find(|c| c.id.eq_ignore_ascii_case(wanted) || c.name.eq_ignore_ascii_case(wanted))
+}
+
+/// The platform whose domain the web address is on (`m.tiktok.com` is TikTok's).
+pub fn platform_from_url<'c>(catalog: &'c Catalog, url: &str) -> Option<&'c Check> {
+    let host = handle::host(url)?;
+    platforms(catalog).into_iter().find(|c| {
+        c.domains
+            .iter()
+            .any(|d| handle::on_domain(&host, &d.to_ascii_lowercase()))
+    })
 }
 
 /// Text the person pasted, trimmed. It stays as given here: every document made from it

@@ -1,7 +1,7 @@
 //! The steps themselves, in the order the guidance gives, each tailored to what the person
 //! said. The wording is here; the numbers and addresses come from [`crate::contacts`].
 
-use super::{IncidentInput, Kind, Responsible, Step, clean, find_platform, report_links};
+use super::{IncidentInput, Kind, Responsible, Step, clean, report_links};
 use crate::catalog::{Catalog, Check};
 use crate::contacts::{self, Contact};
 
@@ -21,10 +21,7 @@ fn lines(parts: &[&str]) -> String {
 /// the evidence and is marked urgent: the reference notes put the police first in that
 /// case, and the Revenge Porn Helpline advises going to the police before the platform.
 pub fn steps(input: &IncidentInput, catalog: &Catalog) -> Vec<Step> {
-    let platform = input
-        .platform
-        .as_deref()
-        .and_then(|id| find_platform(catalog, id));
+    let platform = input.platform_in(catalog);
     let mut list = vec![dont_engage(), keep_evidence(input)];
     if input.threats_or_sexual {
         list.push(police(input));
@@ -88,6 +85,9 @@ fn keep_evidence(input: &IncidentInput) -> Step {
     let url = clean(input.url.as_deref());
     if !url.is_empty() {
         links.push(link("Where it is", &url));
+    }
+    if let Some(account) = input.account() {
+        links.push(link("Username", &account));
     }
     step(
         "Save the evidence before you report it",

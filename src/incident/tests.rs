@@ -215,8 +215,13 @@ fn the_url_given_is_shown_with_the_evidence_step() {
     let evidence = &given[position(&given, "Save the evidence")];
     assert_eq!(
         evidence.links,
-        vec![("Where it is".to_string(), url.to_string())]
+        vec![
+            ("Where it is".to_string(), url.to_string()),
+            ("Username".to_string(), "fake_account".to_string()),
+        ]
     );
+    // The platform comes from the address too.
+    assert!(given.iter().any(|s| s.title == "Report it to Instagram"));
     let pasted = IncidentInput {
         url: Some(format!(" \u{1b}[31m{url}\n")),
         ..input()
@@ -227,6 +232,21 @@ fn the_url_given_is_shown_with_the_evidence_step() {
         evidence.links[0].1,
         format!("\u{1b}[31m{url}"),
         "trimmed only"
+    );
+    assert_eq!(
+        evidence.links.len(),
+        1,
+        "no username read from a mangled address"
+    );
+    let named = IncidentInput {
+        url: Some("https://www.facebook.com/profile.php?id=1".into()),
+        handle: Some(" real.name ".into()),
+        ..input()
+    };
+    assert_eq!(
+        named.account().as_deref(),
+        Some("real.name"),
+        "a given name wins"
     );
     // Every document made from it escapes it on the way out.
     for shown in [

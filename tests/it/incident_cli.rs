@@ -36,6 +36,7 @@ fn flags_alone_give_the_tailored_steps_without_asking() {
         "0344 381 4772",
         "https://reportharmfulcontent.com/",
         "https://www.tiktok.com/@fake_school",
+        "Username: fake_school",
     ] {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
@@ -89,6 +90,11 @@ fn log_dir_gets_both_files_readable_by_the_owner_only() {
     assert!(rows.len() > 1, "a filled row and blank ones");
     assert_eq!(rows[0].get(2), Some("Instagram"));
     assert_eq!(rows[0].get(3), Some("https://www.instagram.com/p/abc/"));
+    assert_eq!(
+        rows[0].get(4),
+        Some(""),
+        "a post's address names no account"
+    );
     let md = std::fs::read_to_string(&md_path).expect("md");
     assert!(md.contains("| Date seen |") && md.contains("How to keep this"));
 
