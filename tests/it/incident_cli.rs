@@ -1,18 +1,28 @@
-//! `findable incident` end to end: without a terminal the flags alone give tailored steps,
-//! `--log` writes a private evidence log and never replaces one, bad input exits 2; in a
-//! pseudo-terminal it asks what the flags left out and offers to start the log.
+//! `findable incident` end to end: without a terminal the flags alone give the summary and
+//! every step; `--log` writes a private evidence log and never replaces one; bad input
+//! exits 2. In a pseudo-terminal of 80x24 it asks what the flags left out, shows the
+//! summary on the first screen, then one step per Enter until q, and offers the log.
 
 use std::time::Duration;
 
 use crate::support::findable;
 use predicates::prelude::*;
+use rexpect::process::WaitStatus;
 use rexpect::session::PtySession;
 
 const UP: &str = "\x1b[A";
 const DOWN: &str = "\x1b[B";
 
+fn stdout(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stdout).into_owned()
+}
+
+fn stderr(assert: &assert_cmd::assert::Assert) -> String {
+    String::from_utf8_lossy(&assert.get_output().stderr).into_owned()
+}
+
 #[test]
-fn flags_alone_give_the_tailored_steps_without_asking() {
+fn flags_alone_give_the_summary_then_the_tailored_steps_without_asking() {
     let assert = findable()
         .args([
             "incident",
@@ -27,13 +37,21 @@ fn flags_alone_give_the_tailored_steps_without_asking() {
         .timeout(Duration::from_secs(20))
         .assert()
         .success();
-    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
+    let out = stdout(&assert);
+    assert!(out.starts_with("What to do now\n"), "{out}");
+    let summary: Vec<&str> = out.lines().skip(1).take(5).collect();
+    assert!(summary.iter().all(|l| l.starts_with("  - ")), "{summary:?}");
+    assert!(summary[4].contains("0344 381 4772"));
+    let first_step = out.find(" 1. ").expect("numbered steps");
+    assert!(
+        out.find("POSH").expect("POSH") < first_step,
+        "summary first"
+    );
     for expected in [
         "Don't reply",
         "Report the fake account to TikTok",
         "https://support.tiktok.com/en/safety-hc/report-a-problem/report-an-impersonation-account",
         "parental code of conduct",
-        "0344 381 4772",
         "https://reportharmfulcontent.com/",
         "https://www.tiktok.com/@fake_school",
         "Username: fake_school",
@@ -41,24 +59,81 @@ fn flags_alone_give_the_tailored_steps_without_asking() {
         assert!(out.contains(expected), "missing {expected:?} in:\n{out}");
     }
     assert!(!out.contains("URGENT"), "no --threats, so nothing urgent");
-    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
-    assert!(err.contains("--log"), "says how to start a log: {err}");
+    assert!(!out.contains("Step 1 of"), "not a terminal: all at once");
+    assert!(stderr(&assert).contains("--log"), "says how to start a log");
 }
 
 #[test]
-fn threats_put_the_police_first_class_and_markdown_works() {
+fn threats_put_the_police_first_and_markdown_works() {
     let assert = findable()
         .args(["incident", "--threats", "--format", "md"])
         .timeout(Duration::from_secs(20))
         .assert()
         .success();
-    let out = String::from_utf8_lossy(&assert.get_output().stdout).into_owned();
-    assert!(out.starts_with("# What to do, in order"));
+    let out = stdout(&assert);
+    assert!(out.starts_with("# What to do now"), "{out}");
+    assert!(out.contains("- Report it to the police now"), "{out}");
     assert!(
         out.contains("## 3. Urgent: Report it to the police now"),
         "{out}"
     );
     assert!(out.contains("999") && out.contains("101"));
+}
+
+#[test]
+fn each_kind_and_the_colleague_path_from_flags() {
+    let cases: &[(&[&str], &[&str])] = &[
+        (
+            &["--kind", "contact", "--responsible", "pupil"],
+            &[
+                "Don't accept it or reply",
+                "Block the account",
+                "social media policy",
+            ],
+        ),
+        (
+            &["--kind", "calls"],
+            &[
+                "hang up",
+                "Tell your phone company",
+                "ofcom.org.uk",
+                "criminal offence",
+            ],
+        ),
+        (
+            &["--kind", "sexual-harassment", "--platform", "instagram"],
+            &[
+                "URGENT: Report it to the police now",
+                "swgfl.co.uk",
+                "cyberflashing",
+            ],
+        ),
+        (
+            &["--for-colleague", "--responsible", "pupil"],
+            &[
+                "What to do now (you are acting for a colleague)",
+                "Ask them not to reply",
+                "Record it and tell the headteacher today",
+                "Make sure your colleague has support",
+            ],
+        ),
+    ];
+    for (args, expected) in cases {
+        let assert = findable()
+            .arg("incident")
+            .args(*args)
+            .timeout(Duration::from_secs(20))
+            .assert()
+            .success();
+        let out = stdout(&assert);
+        for want in *expected {
+            assert!(out.contains(want), "{args:?}: missing {want:?} in:\n{out}");
+        }
+    }
+    findable()
+        .args(["incident", "--kind", "calls", "--impersonation"])
+        .assert()
+        .code(2);
 }
 
 #[test]
@@ -130,7 +205,7 @@ fn unknown_platform_exits_2_with_one_line() {
         .assert()
         .code(2)
         .stdout(predicate::str::is_empty());
-    let err = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    let err = stderr(&assert);
     assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     assert!(
         err.contains("--platform") && err.contains("myspace"),
@@ -152,24 +227,80 @@ fn keys(p: &mut PtySession, keys: &[&str]) {
     }
 }
 
+/// Every question answered by flags, so the terminal goes straight to the steps.
+const ANSWERED: &str = "--for-colleague --kind content --platform tiktok --responsible pupil \
+                        --threats --url https://www.tiktok.com/@fake_head";
+
 #[test]
-fn in_a_terminal_it_asks_what_the_flags_left_out_then_offers_the_log() {
+fn in_a_terminal_the_summary_comes_first_then_one_step_per_enter_until_q() {
+    let mut p = spawn(ANSWERED);
+    let first_screen = p
+        .exp_string("Press Enter for the steps")
+        .expect("the first prompt");
+    assert!(first_screen.contains("What to do now"), "{first_screen}");
+    assert!(
+        first_screen.contains("0344 381 4772"),
+        "POSH on the first screen"
+    );
+    assert!(
+        first_screen.lines().count() < 24,
+        "the summary and the prompt fit one 80x24 screen:\n{first_screen}"
+    );
+    assert!(!first_screen.contains("Step 1"), "no step before Enter");
+    keys(&mut p, &["\r"]);
+    p.exp_string("Step 1 of 10: Ask them not to reply")
+        .expect("Enter shows step 1");
+    p.exp_string("Enter: step 2 of 10").expect("then waits");
+    keys(&mut p, &["\r"]);
+    p.exp_string("Step 2 of 10: Save the evidence")
+        .expect("Enter shows step 2");
+    let between = p.exp_string("Enter: step 3 of 10").expect("then waits");
+    assert!(!between.contains("Step 3 of 10:"), "one step at a time");
+    keys(&mut p, &["q"]);
+    p.exp_string("Stopped before step 3 of 10")
+        .expect("q stops");
+    p.exp_eof().expect("exits");
+    let status = p.process().wait().expect("status");
+    assert!(matches!(status, WaitStatus::Exited(_, 0)), "{status:?}");
+}
+
+#[test]
+fn in_a_terminal_all_shows_every_step_at_once() {
+    let mut p = spawn(&format!("{ANSWERED} --all"));
+    let out = p.exp_string("10. Then help them").expect("every step");
+    assert!(out.contains(" 3. URGENT: Report it to the police now"));
+    assert!(!out.contains("Press Enter"), "nothing waits for a key");
+    p.exp_eof().expect("exits");
+}
+
+#[test]
+fn in_a_terminal_it_asks_what_the_flags_left_out_then_pages_and_offers_the_log() {
     let dir = tempfile::tempdir().expect("tempdir");
     let log = dir.path().join("log");
     let mut p = spawn("--platform tiktok");
-    p.exp_string("What is it?")
-        .expect("content or fake account");
+    p.exp_string("Who is this about?")
+        .expect("me or a colleague");
+    keys(&mut p, &["\r"]); // me
+    p.exp_string("What happened?").expect("the kind");
     keys(&mut p, &[DOWN, "\r"]); // a fake account
+    p.exp_string("URL").expect("the address");
+    keys(&mut p, &["https://www.tiktok.com/@fake\r"]);
     p.exp_string("Who do you think is behind it?")
         .expect("who is responsible");
     keys(&mut p, &[UP, UP, UP, "\r"]); // from "I don't know" up to "A pupil"
     p.exp_string("threats").expect("the police question");
     keys(&mut p, &["\r"]); // No
-    p.exp_string("URL").expect("the address");
-    keys(&mut p, &["https://www.tiktok.com/@fake\r"]);
+    p.exp_string("Report it to TikTok, with its Report option")
+        .expect("the summary, tailored to the platform");
+    p.exp_string("Press Enter").expect("waits before the steps");
+    for _ in 0..10 {
+        keys(&mut p, &["\r"]);
+    }
     p.exp_string("Report the fake account to TikTok")
-        .expect("tailored to the platform and kind");
+        .expect("tailored to the kind");
     p.exp_string("behaviour policy").expect("the pupil route");
+    p.exp_string("That was the last of the 10 steps")
+        .expect("every step shown");
     p.exp_string("Start an evidence log")
         .expect("offers the log");
     keys(&mut p, &["y"]);
@@ -181,7 +312,7 @@ fn in_a_terminal_it_asks_what_the_flags_left_out_then_offers_the_log() {
     p.exp_eof().expect("exits");
 
     let csv = std::fs::read_to_string(log.join("evidence-log.csv")).expect("csv written");
-    assert!(csv.contains("https://www.tiktok.com/@fake"), "{csv}");
+    assert!(csv.contains("https://www.tiktok.com/@fake,fake,"), "{csv}");
     assert!(csv.contains("pretending"), "{csv}");
     assert!(log.join("evidence-log.md").exists());
 }

@@ -118,7 +118,7 @@ fn every_list_command_writes_a_private_file_with_o() {
         (
             &["incident", "--no-input", "--threats"],
             "steps.md",
-            "# What to do, in order",
+            "# What to do now",
         ),
     ];
     for (args, name, start) in cases {
