@@ -55,13 +55,16 @@ pub struct IncidentArgs {
     /// Show every step at once, even in a terminal
     #[arg(long)]
     pub all: bool,
-    /// Write evidence-log.csv and evidence-log.md to DIR, readable by you only
+    /// Start an evidence log in DIR (evidence-log.csv and a printable evidence-log.html,
+    /// readable by you only), or add this incident to the log already there
     #[arg(long, value_name = "DIR")]
     pub log: Option<PathBuf>,
-    /// Output format for the steps [default: from the -o extension, else text]
+    /// Output format [default: from the -o extension, else text]: the steps as text or
+    /// Markdown, or the printable evidence log as HTML
     #[arg(long, value_name = "FORMAT", value_parser = formats(INCIDENT_FORMATS))]
     pub format: Option<OutputFormat>,
-    /// Write the steps to FILE (.txt or .md) instead of the terminal, readable by you only
+    /// Write the steps (.txt, .md) or the printable evidence log (.html) to FILE, readable
+    /// by you only
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Use the check files in DIR instead of the built-in ones

@@ -1,7 +1,7 @@
 //! `findable incident`: for staff who have found something abusive, or the safeguarding
 //! lead acting for them. Asks what happened (in a terminal) or takes it from flags, shows a
 //! five-line summary and the steps (one at a time in a terminal), and starts a private
-//! evidence log (CSV and Markdown) to fill in.
+//! evidence log or adds the incident to one.
 
 mod log;
 mod pager;
@@ -18,7 +18,7 @@ use super::setup;
 use super::{Exit, InputError};
 use crate::cli::{INCIDENT_FORMATS, IncidentArgs};
 use findable::Catalog;
-use findable::incident::{self, IncidentInput, Kind, Responsible};
+use findable::incident::{self, IncidentInput, Kind, LogRow, Responsible};
 use findable::render::{self, OutputFormat};
 
 pub fn run(args: &IncidentArgs) -> Result<Exit> {
@@ -27,16 +27,16 @@ pub fn run(args: &IncidentArgs) -> Result<Exit> {
         args.output.as_deref(),
         INCIDENT_FORMATS,
         OutputFormat::Text,
-        "the steps",
+        "the steps or the evidence log",
     )?;
     let catalog = setup::catalog(args.checks.as_deref())?;
     let platform = match &args.platform {
         Some(wanted) => Some(platform_id(&catalog, wanted)?),
         None => None,
     };
-    // Refuse before printing anything: a log already there may hold the person's notes.
-    if let Some(found) = args.log.as_deref().and_then(log::existing) {
-        return Err(InputError(format!("--log: {}", log::will_not_overwrite(&found))).into());
+    // Check before printing anything: a log there must be one findable can add to.
+    if let Some(dir) = &args.log {
+        log::check(dir).map_err(|e| InputError(format!("--log: {e}")))?;
     }
     let given = |s: &Option<String>| {
         s.as_deref()
@@ -62,30 +62,56 @@ pub fn run(args: &IncidentArgs) -> Result<Exit> {
 
     let guide = incident::guide(&input, &catalog);
     let mut exit = Exit::Success;
-    if out.to_terminal() && !args.all && terminal && std::io::stdout().is_terminal() {
+    let steps_on_screen = match out.format {
+        // The printable log goes to the file; the steps still come on screen.
+        OutputFormat::Html => out.path.is_some(),
+        _ => out.to_terminal(),
+    };
+    if steps_on_screen && !args.all && terminal && std::io::stdout().is_terminal() {
         if pager::show(&guide)? == pager::Ended::Interrupted {
             exit = Exit::Interrupted;
         }
-    } else {
-        out.write(&match out.format {
+    } else if steps_on_screen || out.format != OutputFormat::Html {
+        let text = match out.format {
             OutputFormat::Markdown => render::incident::steps_markdown(&guide),
             _ => render::incident::steps_text(&guide),
-        })?;
+        };
+        if out.format == OutputFormat::Html {
+            super::output::print(&text)?;
+        } else {
+            out.write(&text)?;
+        }
     }
     if exit == Exit::Interrupted {
         return Ok(exit);
     }
 
-    match &args.log {
+    let today = input.today.clone().unwrap_or_default();
+    let rows: Vec<LogRow> = match &args.log {
         Some(dir) => log::write(dir, &input, &catalog)?,
-        None if interactive => log::offer(&input, &catalog)?,
-        None => eprintln!(
-            "\nNo evidence log written. To start one, run this again with --log DIR, for \
-             example --log {}: it writes {} and {} there, readable by you only.",
-            log::suggested_dir().display(),
-            log::CSV_NAME,
-            log::MD_NAME,
-        ),
+        None if interactive => log::offer(&input, &catalog)?.unwrap_or_default(),
+        None => {
+            eprintln!(
+                "\nNo evidence log written. To start one, run this again with --log DIR, for \
+                 example --log {}: it writes {} and a printable {} there, readable by you \
+                 only. Give the same folder again to add another account to it.",
+                log::suggested_dir().display(),
+                log::CSV_NAME,
+                log::HTML_NAME,
+            );
+            Vec::new()
+        }
+    };
+    if out.format == OutputFormat::Html {
+        let rows = if rows.is_empty() {
+            incident::log_entries(&input, &catalog)
+                .into_iter()
+                .map(LogRow::from)
+                .collect()
+        } else {
+            rows
+        };
+        out.write(&render::incident::log_html(&rows, &today))?;
     }
     Ok(exit)
 }

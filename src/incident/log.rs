@@ -1,5 +1,8 @@
-//! The evidence log to fill in, as data: one row pre-filled from what the person said, then
-//! blank rows. `render::incident` writes it as CSV and Markdown.
+//! The evidence log, as data: the row filled in from what the person said and the blank
+//! rows under it; `read` reads back one already on disk so a second account can be added
+//! without losing a row. `render::incident` writes it as CSV and HTML.
+
+mod read;
 
 use std::fmt::Write as _;
 
@@ -7,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{IncidentInput, Kind, Responsible, clean, find_platform};
 use crate::catalog::Catalog;
+pub use read::{ExistingLog, LogError, LogRow, read_log};
 
 /// Blank rows added under the pre-filled one in a new log, for later posts and replies.
 pub const BLANK_LOG_ROWS: usize = 5;
@@ -73,6 +77,38 @@ impl LogEntry {
             &self.told_whom,
             &self.notes,
         ]
+    }
+
+    /// An entry from cells in [`LOG_HEADERS`] order.
+    fn from_cells(cells: [String; 12]) -> LogEntry {
+        let [
+            date_seen,
+            time_seen,
+            platform,
+            url,
+            username_or_handle,
+            what_it_shows,
+            screenshot_file,
+            reported_to_platform_on,
+            platform_reference,
+            told_school_on,
+            told_whom,
+            notes,
+        ] = cells;
+        LogEntry {
+            date_seen,
+            time_seen,
+            platform,
+            url,
+            username_or_handle,
+            what_it_shows,
+            screenshot_file,
+            reported_to_platform_on,
+            platform_reference,
+            told_school_on,
+            told_whom,
+            notes,
+        }
     }
 
     /// Nothing written in it yet.

@@ -18,7 +18,10 @@ mod summary;
 mod tests;
 
 pub use handle::handle_from_url;
-pub use log::{BLANK_LOG_ROWS, LOG_HEADERS, LogEntry, log_entries, log_entry};
+pub use log::{
+    BLANK_LOG_ROWS, ExistingLog, LOG_HEADERS, LogEntry, LogError, LogRow, log_entries, log_entry,
+    read_log,
+};
 pub use steps::steps;
 pub use summary::summary;
 

@@ -1,13 +1,13 @@
 //! The incident documents: the summary and the steps as text (80 columns, all at once or
-//! one step per screen) or Markdown, and the evidence log as CSV (for a spreadsheet) and as
-//! a Markdown table (to print).
+//! one step per screen) or Markdown, and the evidence log as CSV (for a spreadsheet, new or
+//! added to) and as one printable HTML page.
 
 mod log;
 mod text;
 
 use std::fmt::Write as _;
 
-pub use log::{log_csv, log_markdown};
+pub use log::{LOG_HTML_MARK, log_csv, log_csv_append, log_html};
 pub use text::{step_text, steps_text, summary_text};
 
 use super::escape::{markdown as md, markdown_target};
@@ -58,7 +58,7 @@ mod tests {
     use super::text::WIDTH;
     use super::*;
     use crate::incident::log::tests::{catalog, filled};
-    use crate::incident::{self, IncidentInput, Kind, LogEntry, Responsible, Step};
+    use crate::incident::{self, IncidentInput, Kind, LogEntry, LogRow, Responsible, Step};
     use crate::render::fixtures;
 
     fn input() -> IncidentInput {
@@ -252,8 +252,29 @@ mod tests {
         }
     }
 
+    fn hostile_rows() -> Vec<LogRow> {
+        let mut entries = incident::log_entries(&filled(), &catalog());
+        entries[0].what_it_shows = "<script>window.__pwned=1</script> & more".into();
+        entries[1] = LogEntry {
+            platform: "Elsewhere".into(),
+            url: "javascript:alert(1)".into(),
+            notes: "a \"quoted\" <b>note</b>\u{1b}[31m".into(),
+            ..LogEntry::default()
+        };
+        let mut rows: Vec<LogRow> = entries.into_iter().map(LogRow::from).collect();
+        rows[1].extra = vec![("My column".into(), "<img src=x onerror=alert(1)>".into())];
+        rows
+    }
+
+    /// One tag a line where the layout has a block, fields included, so a diff is readable.
+    fn readable_log(page: &str) -> String {
+        fixtures::readable(page)
+            .replace("<div", "\n<div")
+            .replace("\n\n<div", "\n<div")
+    }
+
     #[test]
-    fn incident_snapshot_log_csv_and_markdown() {
+    fn incident_snapshot_log_csv_and_html() {
         let input = IncidentInput {
             platform: Some("pupilgram".into()),
             threats_or_sexual: true,
@@ -261,7 +282,44 @@ mod tests {
         };
         let entries = incident::log_entries(&input, &fixtures::catalog());
         insta::assert_snapshot!("incident_log_csv", log_csv(&entries).expect("csv"));
-        insta::assert_snapshot!("incident_log_markdown", log_markdown(&entries));
+        let rows: Vec<LogRow> = entries.into_iter().map(LogRow::from).collect();
+        insta::assert_snapshot!(
+            "incident_log_html",
+            readable_log(&log_html(&rows, "2026-11-30"))
+        );
+    }
+
+    #[test]
+    fn the_html_log_runs_nothing_and_links_only_to_web_addresses() {
+        let page = log_html(&hostile_rows(), "2026-11-30");
+        assert!(!page.contains("<script"), "no script, hostile text escaped");
+        assert!(!page.contains("<img") && !page.contains("<b>"));
+        assert!(page.contains("&lt;script&gt;") && page.contains("&lt;img"));
+        assert!(!page.contains('\u{1b}'));
+        assert!(page.contains(crate::render::page::CSP));
+        for href in page.split("href=\"").skip(1) {
+            assert!(
+                href.starts_with("https://") || href.starts_with("http://"),
+                "{}",
+                &href[..href.len().min(40)]
+            );
+        }
+        assert!(
+            page.contains("<dd>javascript:alert(1)</dd>"),
+            "shown as text"
+        );
+        assert!(
+            page.contains("My column"),
+            "the person's own column is printed"
+        );
+        assert!(page.contains(LOG_HTML_MARK));
+        assert_eq!(
+            page.matches("<li class=\"card\">").count(),
+            2 + log::BLANK_CARDS,
+            "two entries written in, then cards to write on; not every blank row"
+        );
+        assert!(page.contains("Entry 3 (to fill in)"));
+        assert!(!page.contains("Entry 5"));
     }
 
     #[test]
@@ -287,32 +345,50 @@ mod tests {
     }
 
     #[test]
-    fn markdown_log_is_a_well_formed_table_with_a_keeping_note() {
-        let mut entries = incident::log_entries(&filled(), &catalog());
-        entries[1].notes = "a | pipe\nand a newline".into();
-        let md = log_markdown(&entries);
-        let table: Vec<&str> = md.lines().filter(|l| l.starts_with('|')).collect();
-        assert_eq!(
-            table.len(),
-            2 + entries.len(),
-            "header, rule, one line a row"
+    fn a_second_account_is_added_above_the_blank_rows_and_nothing_else_changes() {
+        let catalog = catalog();
+        let first = log_csv(&incident::log_entries(&filled(), &catalog)).expect("csv");
+        // The person has filled in the first row and added a column of their own.
+        let edited = first.replacen("Notes\n", "Notes,Follow-up\n", 1).replacen(
+            ",,Instagram",
+            "2026-11-20,08:15,Instagram",
+            1,
         );
-        let columns = |line: &str| {
-            // Unescaped pipes separate cells.
-            let bytes = line.as_bytes();
-            (0..bytes.len())
-                .filter(|&i| bytes[i] == b'|' && (i == 0 || bytes[i - 1] != b'\\'))
-                .count()
-                - 1
+        let log = incident::read_log(edited.as_bytes()).expect("reads");
+        let second = IncidentInput {
+            url: Some("https://www.tiktok.com/@second_fake/video/1".into()),
+            kind: Kind::Impersonation,
+            ..input()
         };
-        for line in &table {
-            assert_eq!(columns(line), incident::LOG_HEADERS.len(), "{line}");
-            assert!(line.ends_with('|'));
-        }
-        assert!(table[1].chars().all(|c| c == '|' || c == '-'));
-        assert!(md.contains("## How to keep this"));
-        assert!(md.contains("private"));
-        assert!(md.contains("Don't crop, edit"));
+        let added = incident::log_entry(&second, &catalog);
+        let out = log_csv_append(&edited, &log, std::slice::from_ref(&added)).expect("csv");
+        let again = incident::read_log(out.as_bytes()).expect("reads back");
+        assert_eq!(
+            again.rows.len(),
+            log.rows.len() + 1,
+            "one row added, none lost"
+        );
+        assert_eq!(again.rows[0], log.rows[0], "the filled-in row is untouched");
+        assert_eq!(again.rows[1].entry.username_or_handle, "second_fake");
+        assert_eq!(again.rows[1].entry.platform, "TikTok");
+        assert!(again.rows[2..].iter().all(|r| r.entry.is_blank()));
+        assert!(
+            out.starts_with(&edited[..log.insert_at]),
+            "the text before is kept"
+        );
+        assert!(
+            out.ends_with(&edited[log.insert_at..]),
+            "and the blank rows after"
+        );
+        insta::assert_snapshot!("incident_log_csv_appended", out);
+
+        // A log saved with Windows line endings and no blank rows gets the same.
+        let crlf = edited.replace('\n', "\r\n");
+        let crlf = crlf.trim_end_matches([',', '\r', '\n']).to_string();
+        let log = incident::read_log(crlf.as_bytes()).expect("reads");
+        let out = log_csv_append(&crlf, &log, &[added]).expect("csv");
+        assert!(out.starts_with(&crlf) && out.ends_with("\r\n"));
+        assert!(!out.contains("\n\n") && !out.replace("\r\n", "").contains('\n'));
     }
 
     #[test]

@@ -1,8 +1,10 @@
 //! `findable incident` end to end: without a terminal the flags alone give the summary and
-//! every step; `--log` writes a private evidence log and never replaces one; bad input
-//! exits 2. In a pseudo-terminal of 80x24 it asks what the flags left out, shows the
+//! every step; `--log` writes a private evidence log (CSV and printable HTML) and adds to
+//! one that is there without losing a row; `-o log.html` writes the printable log; bad
+//! input exits 2. In a pseudo-terminal of 80x24 it asks what the flags left out, shows the
 //! summary on the first screen, then one step per Enter until q, and offers the log.
 
+use std::path::Path;
 use std::time::Duration;
 
 use crate::support::findable;
@@ -136,8 +138,19 @@ fn each_kind_and_the_colleague_path_from_flags() {
         .code(2);
 }
 
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).expect("meta").permissions().mode() & 0o777
+}
+
+fn rows(path: &Path) -> Vec<csv::StringRecord> {
+    let mut reader = csv::Reader::from_path(path).expect("csv");
+    assert_eq!(reader.headers().expect("header").get(0), Some("Date seen"));
+    reader.records().collect::<Result<_, _>>().expect("rows")
+}
+
 #[test]
-fn log_dir_gets_both_files_readable_by_the_owner_only() {
+fn log_dir_gets_a_csv_and_a_printable_page_and_a_second_account_is_added() {
     let dir = tempfile::tempdir().expect("tempdir");
     let log = dir.path().join("incident");
     findable()
@@ -148,53 +161,141 @@ fn log_dir_gets_both_files_readable_by_the_owner_only() {
             "--responsible",
             "pupil",
         ])
-        .arg("--url")
-        .arg("https://www.instagram.com/p/abc/")
+        .args(["--url", "https://www.instagram.com/mr_smith_fake/"])
         .arg("--log")
         .arg(&log)
         .timeout(Duration::from_secs(20))
         .assert()
         .success()
-        .stdout(predicate::str::contains("behaviour policy"));
+        .stdout(predicate::str::contains("behaviour policy"))
+        .stderr(predicate::str::contains("Evidence log started"));
 
     let csv_path = log.join("evidence-log.csv");
-    let md_path = log.join("evidence-log.md");
-    let mut reader = csv::Reader::from_path(&csv_path).expect("csv");
-    assert_eq!(reader.headers().expect("header").get(0), Some("Date seen"));
-    let rows: Vec<csv::StringRecord> = reader.records().collect::<Result<_, _>>().expect("rows");
-    assert!(rows.len() > 1, "a filled row and blank ones");
-    assert_eq!(rows[0].get(2), Some("Instagram"));
-    assert_eq!(rows[0].get(3), Some("https://www.instagram.com/p/abc/"));
+    let html_path = log.join("evidence-log.html");
+    let first = rows(&csv_path);
+    assert!(first.len() > 1, "a filled row and blank ones");
+    assert_eq!(first[0].get(2), Some("Instagram"));
     assert_eq!(
-        rows[0].get(4),
-        Some(""),
-        "a post's address names no account"
+        first[0].get(3),
+        Some("https://www.instagram.com/mr_smith_fake/")
     );
-    let md = std::fs::read_to_string(&md_path).expect("md");
-    assert!(md.contains("| Date seen |") && md.contains("How to keep this"));
-
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        for path in [&csv_path, &md_path] {
-            let mode = std::fs::metadata(path).expect("meta").permissions().mode();
-            assert_eq!(mode & 0o777, 0o600, "{}", path.display());
-        }
+    assert_eq!(
+        first[0].get(4),
+        Some("mr_smith_fake"),
+        "username from the URL"
+    );
+    let html = std::fs::read_to_string(&html_path).expect("html");
+    assert!(html.contains("<h1>Evidence log</h1>") && !html.contains("<script"));
+    assert!(html.contains("mr_smith_fake"));
+    assert!(
+        !log.join("evidence-log.md").exists(),
+        "the HTML copy replaces it"
+    );
+    for path in [&csv_path, &html_path] {
+        assert_eq!(mode(path), 0o600, "{}", path.display());
     }
 
-    // A second run must not replace a log the person may have filled in.
-    std::fs::write(&csv_path, "my notes").expect("edit");
-    findable()
-        .args(["incident", "--log"])
+    // The person fills in the first row, then a second account turns up.
+    let filled = std::fs::read_to_string(&csv_path).expect("read").replacen(
+        ",,Instagram",
+        "2026-11-20,08:15,Instagram",
+        1,
+    );
+    std::fs::write(&csv_path, &filled).expect("edit");
+    let assert = findable()
+        .args(["incident", "--impersonation", "--no-input"])
+        .args(["--url", "https://x.com/mr_smith_fake2/status/123"])
+        .arg("--log")
         .arg(&log)
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .success();
+    assert!(
+        stderr(&assert).contains("now has 2 entries"),
+        "{}",
+        stderr(&assert)
+    );
+    let second = rows(&csv_path);
+    assert_eq!(second.len(), first.len() + 1, "one row added, none lost");
+    assert_eq!(
+        second[0].get(0),
+        Some("2026-11-20"),
+        "the person's notes are kept"
+    );
+    assert_eq!(second[1].get(2), Some("X (Twitter)"));
+    assert_eq!(second[1].get(4), Some("mr_smith_fake2"));
+    assert!(
+        std::fs::read_to_string(&csv_path)
+            .expect("read")
+            .starts_with(&filled[..200])
+    );
+    let html = std::fs::read_to_string(&html_path).expect("html");
+    assert!(html.contains("mr_smith_fake2") && html.contains("2026-11-20"));
+    for path in [&csv_path, &html_path] {
+        assert_eq!(mode(path), 0o600, "still owner-only: {}", path.display());
+    }
+}
+
+#[test]
+fn a_log_findable_cannot_read_or_did_not_make_is_left_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let csv_path = dir.path().join("evidence-log.csv");
+    std::fs::write(&csv_path, "my notes").expect("write");
+    let assert = findable()
+        .args(["incident", "--log"])
+        .arg(dir.path())
         .timeout(Duration::from_secs(20))
         .assert()
         .code(2)
         .stdout(predicate::str::is_empty());
+    let err = stderr(&assert);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(
+        err.contains("evidence-log.csv") && err.contains("column"),
+        "{err}"
+    );
     assert_eq!(
         std::fs::read_to_string(&csv_path).expect("read"),
         "my notes"
     );
+
+    let other = tempfile::tempdir().expect("tempdir");
+    let html_path = other.path().join("evidence-log.html");
+    std::fs::write(&html_path, "<p>my own page</p>").expect("write");
+    findable()
+        .args(["incident", "--log"])
+        .arg(other.path())
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not made by findable"));
+    assert_eq!(
+        std::fs::read_to_string(&html_path).expect("read"),
+        "<p>my own page</p>"
+    );
+    assert!(!other.path().join("evidence-log.csv").exists());
+}
+
+#[test]
+fn o_html_writes_the_printable_log_and_the_steps_still_show() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let page = dir.path().join("log.html");
+    let assert = findable()
+        .args([
+            "incident",
+            "--url",
+            "https://www.tiktok.com/@someone/video/1",
+            "-o",
+        ])
+        .arg(&page)
+        .timeout(Duration::from_secs(20))
+        .assert()
+        .success();
+    assert!(stdout(&assert).starts_with("What to do now"));
+    let html = std::fs::read_to_string(&page).expect("written");
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("someone"));
+    assert!(!html.contains("<script"));
+    assert_eq!(mode(&page), 0o600);
 }
 
 #[test]
@@ -314,5 +415,5 @@ fn in_a_terminal_it_asks_what_the_flags_left_out_then_pages_and_offers_the_log()
     let csv = std::fs::read_to_string(log.join("evidence-log.csv")).expect("csv written");
     assert!(csv.contains("https://www.tiktok.com/@fake,fake,"), "{csv}");
     assert!(csv.contains("pretending"), "{csv}");
-    assert!(log.join("evidence-log.md").exists());
+    assert!(log.join("evidence-log.html").exists());
 }
