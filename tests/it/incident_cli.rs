@@ -366,6 +366,21 @@ fn in_a_terminal_the_summary_comes_first_then_one_step_per_enter_until_q() {
 }
 
 #[test]
+fn ctrl_c_between_steps_stops_with_130() {
+    let mut p = spawn(ANSWERED);
+    p.exp_string("Press Enter for the steps")
+        .expect("the first prompt");
+    keys(&mut p, &["\r"]);
+    p.exp_string("Enter: step 2 of 10").expect("step 1 shown");
+    std::thread::sleep(Duration::from_millis(250));
+    p.send_control('c').expect("Ctrl-C");
+    p.exp_string("Stopped.").expect("says so");
+    p.exp_eof().expect("exits");
+    let status = p.process().wait().expect("status");
+    assert!(matches!(status, WaitStatus::Exited(_, 130)), "{status:?}");
+}
+
+#[test]
 fn in_a_terminal_all_shows_every_step_at_once() {
     let mut p = spawn(&format!("{ANSWERED} --all"));
     let out = p.exp_string("10. Then help them").expect("every step");
