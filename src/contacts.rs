@@ -2,8 +2,8 @@
 //! online, in one place, each with where it came from and when: the report's "If something
 //! here is abusive" and the incident steps both read them from here. Not for wording.
 //!
-//! The facts come from the project's reference notes on UK guidance (SWGfL, the UK Safer
-//! Internet Centre, the helplines' own pages), taken into findable on the `as_of` date.
+//! The facts come from UK guidance (SWGfL, the UK Safer Internet Centre, Ofcom, the
+//! helplines' own pages), taken into findable on each contact's `as_of` date.
 
 /// A helpline or service, as its own pages describe it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -118,14 +118,52 @@ pub const NASUWT: Contact = Contact {
     as_of: AS_OF,
 };
 
+/// The day the contacts added for abusive calls and online sexual harassment were checked.
+const AS_OF_KINDS: &str = "2026-11-30";
+
+/// Ofcom on malicious and nuisance calls. The advice the steps give (they are a criminal
+/// offence; tell your phone company's nuisance or malicious calls team what was said; 999
+/// for a real and immediate threat; rejecting withheld numbers can block wanted calls) is
+/// from Ofcom's help page on malicious and nuisance calls (`source`); the link a person
+/// gets is Ofcom's current page on tackling nuisance calls.
+pub const OFCOM_CALLS: Contact = Contact {
+    name: "Ofcom",
+    short: None,
+    phone: None,
+    email: None,
+    hours: None,
+    url: Some(
+        "https://www.ofcom.org.uk/phones-and-broadband/unwanted-calls-and-messages/tackling-nuisance-calls-messages",
+    ),
+    source: "https://ask.ofcom.org.uk/help/telephone/malicious_nuisance_calls",
+    as_of: AS_OF_KINDS,
+};
+
+/// SWGfL's guidance for schools and colleges in England on responding to the online
+/// sexual harassment of staff, written by POSH (published December 2023).
+pub const SWGFL_SEXUAL_HARASSMENT: Contact = Contact {
+    name: "SWGfL: responding to online sexual harassment of staff",
+    short: None,
+    phone: None,
+    email: None,
+    hours: None,
+    url: Some(
+        "https://swgfl.co.uk/resources/how-to-respond-to-the-online-sexual-harassment-of-school/college-staff/",
+    ),
+    source: "https://swgfl.co.uk/resources/how-to-respond-to-the-online-sexual-harassment-of-school/college-staff/",
+    as_of: AS_OF_KINDS,
+};
+
 /// Every contact, for checks over all of them.
-pub const ALL: [Contact; 6] = [
+pub const ALL: [Contact; 8] = [
     POSH,
     REPORT_HARMFUL_CONTENT,
     REVENGE_PORN_HELPLINE,
     EDUCATION_SUPPORT,
     NEU,
     NASUWT,
+    OFCOM_CALLS,
+    SWGFL_SEXUAL_HARASSMENT,
 ];
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use findable::render::OutputFormat::{self, Html, Json, Markdown, Text};
 pub const REPORT_FORMATS: &[OutputFormat] = &[Text, Markdown, Html, Json];
 pub const LIST_FORMATS: &[OutputFormat] = &[Text, Json];
 pub const CHECKLIST_FORMATS: &[OutputFormat] = &[Text, Json, Markdown, Html];
-pub const INCIDENT_FORMATS: &[OutputFormat] = &[Text, Markdown];
+pub const INCIDENT_FORMATS: &[OutputFormat] = &[Text, Markdown, Html];
 
 /// `--format` taking only `allowed`, each listed with its help in `--help`.
 pub(crate) fn formats(

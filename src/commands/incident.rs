@@ -1,25 +1,25 @@
-//! `findable incident`: for staff who have found something abusive or a fake account. Asks
-//! what happened (in a terminal) or takes it from flags, prints the steps in order to stdout,
-//! and starts a private evidence log (CSV and Markdown) to fill in.
+//! `findable incident`: for staff who have found something abusive, or the safeguarding
+//! lead acting for them. Asks what happened (in a terminal) or takes it from flags, shows a
+//! five-line summary and the steps (one at a time in a terminal), and starts a private
+//! evidence log or adds the incident to one.
+
+mod log;
+mod pager;
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use console::{Term, style};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{Confirm, Input, Select};
+use dialoguer::{Input, Select};
 
 use super::output::Output;
 use super::setup;
 use super::{Exit, InputError};
 use crate::cli::{INCIDENT_FORMATS, IncidentArgs};
 use findable::Catalog;
-use findable::incident::{self, IncidentInput, Kind, Responsible};
+use findable::incident::{self, IncidentInput, Kind, LogRow, Responsible};
 use findable::render::{self, OutputFormat};
-
-const CSV_NAME: &str = "evidence-log.csv";
-const MD_NAME: &str = "evidence-log.md";
 
 pub fn run(args: &IncidentArgs) -> Result<Exit> {
     let out = Output::resolve(
@@ -27,59 +27,93 @@ pub fn run(args: &IncidentArgs) -> Result<Exit> {
         args.output.as_deref(),
         INCIDENT_FORMATS,
         OutputFormat::Text,
-        "the steps",
+        "the steps or the evidence log",
     )?;
     let catalog = setup::catalog(args.checks.as_deref())?;
     let platform = match &args.platform {
         Some(wanted) => Some(platform_id(&catalog, wanted)?),
         None => None,
     };
-    // Refuse before printing anything: a log already there may hold the person's notes.
-    if let Some(existing) = args.log.as_deref().and_then(existing_log) {
-        return Err(InputError(format!("--log: {}", will_not_overwrite(&existing))).into());
+    // Check before printing anything: a log there must be one findable can add to.
+    if let Some(dir) = &args.log {
+        log::check(dir).map_err(|e| InputError(format!("--log: {e}")))?;
     }
-    let mut input = IncidentInput {
-        platform,
-        kind: if args.impersonation {
-            Kind::Impersonation
-        } else {
-            Kind::Content
-        },
-        responsible: args.responsible.map_or(Responsible::Unknown, Into::into),
-        threats_or_sexual: args.threats,
-        url: args
-            .url
-            .as_deref()
+    let given = |s: &Option<String>| {
+        s.as_deref()
             .map(str::trim)
             .filter(|u| !u.is_empty())
-            .map(String::from),
-        handle: None,
+            .map(String::from)
+    };
+    let mut input = IncidentInput {
+        platform,
+        kind: args.given_kind().unwrap_or_default(),
+        responsible: args.responsible.map_or(Responsible::Unknown, Into::into),
+        threats_or_sexual: args.threats,
+        for_colleague: args.for_colleague,
+        url: given(&args.url),
+        handle: given(&args.username),
         today: Some(jiff::Zoned::now().date().to_string()),
     };
-    let interactive = !args.no_input
-        && std::io::stdin().is_terminal()
-        && std::io::stderr().is_terminal()
-        && !all_answered(args);
+    let terminal = !args.no_input && std::io::stdin().is_terminal();
+    let interactive = terminal && std::io::stderr().is_terminal() && !all_answered(args);
     if interactive {
         ask(&catalog, args, &mut input).context("the questions stopped")?;
     }
 
-    let steps = incident::steps(&input, &catalog);
-    out.write(&match out.format {
-        OutputFormat::Markdown => render::incident::steps_markdown(&steps),
-        _ => render::incident::steps_text(&steps),
-    })?;
-
-    match &args.log {
-        Some(dir) => write_log(dir, &input, &catalog)?,
-        None if interactive => offer_log(&input, &catalog)?,
-        None => eprintln!(
-            "\nNo evidence log written. To start one, run this again with --log DIR, for \
-             example --log {}: it writes {CSV_NAME} and {MD_NAME} there, readable by you only.",
-            suggested_dir().display()
-        ),
+    let guide = incident::guide(&input, &catalog);
+    let mut exit = Exit::Success;
+    let steps_on_screen = match out.format {
+        // The printable log goes to the file; the steps still come on screen.
+        OutputFormat::Html => out.path.is_some(),
+        _ => out.to_terminal(),
+    };
+    if steps_on_screen && !args.all && terminal && std::io::stdout().is_terminal() {
+        if pager::show(&guide)? == pager::Ended::Interrupted {
+            exit = Exit::Interrupted;
+        }
+    } else if steps_on_screen || out.format != OutputFormat::Html {
+        let text = match out.format {
+            OutputFormat::Markdown => render::incident::steps_markdown(&guide),
+            _ => render::incident::steps_text(&guide),
+        };
+        if out.format == OutputFormat::Html {
+            super::output::print(&text)?;
+        } else {
+            out.write(&text)?;
+        }
     }
-    Ok(Exit::Success)
+    if exit == Exit::Interrupted {
+        return Ok(exit);
+    }
+
+    let today = input.today.clone().unwrap_or_default();
+    let rows: Vec<LogRow> = match &args.log {
+        Some(dir) => log::write(dir, &input, &catalog)?,
+        None if interactive => log::offer(&input, &catalog)?.unwrap_or_default(),
+        None => {
+            eprintln!(
+                "\nNo evidence log written. To start one, run this again with --log DIR, for \
+                 example --log {}: it writes {} and a printable {} there, readable by you \
+                 only. Give the same folder again to add another account to it.",
+                log::suggested_dir().display(),
+                log::CSV_NAME,
+                log::HTML_NAME,
+            );
+            Vec::new()
+        }
+    };
+    if out.format == OutputFormat::Html {
+        let rows = if rows.is_empty() {
+            incident::log_entries(&input, &catalog)
+                .into_iter()
+                .map(LogRow::from)
+                .collect()
+        } else {
+            rows
+        };
+        out.write(&render::incident::log_html(&rows, &today))?;
+    }
+    Ok(exit)
 }
 
 /// The check id for `--platform`, which may also be given as the platform's name.
@@ -98,10 +132,11 @@ fn platform_id(catalog: &Catalog, wanted: &str) -> Result<String> {
     .into())
 }
 
-/// Whether the flags answer every question: the two yes/no flags count only when given.
+/// Whether the flags answer every question: the yes/no flags count only when given.
 fn all_answered(args: &IncidentArgs) -> bool {
-    args.platform.is_some()
-        && args.impersonation
+    args.for_colleague
+        && args.given_kind().is_some()
+        && args.platform.is_some()
         && args.responsible.is_some()
         && args.threats
         && args.url.is_some()
@@ -116,29 +151,58 @@ fn ask(catalog: &Catalog, args: &IncidentArgs, input: &mut IncidentInput) -> Res
         style("A few questions so the steps fit what happened (Esc skips one).").bold()
     ))?;
 
-    if args.platform.is_none() {
-        let platforms = incident::platforms(catalog);
-        let mut names: Vec<&str> = platforms.iter().map(|c| c.name.as_str()).collect();
-        names.push("Somewhere else, or not sure");
+    if !args.for_colleague {
         let picked = Select::with_theme(&theme)
-            .with_prompt("Where is it?")
-            .items(&names)
-            .default(0)
-            .interact_on_opt(&term)?;
-        input.platform = picked.and_then(|i| platforms.get(i)).map(|c| c.id.clone());
-    }
-
-    if !args.impersonation {
-        let picked = Select::with_theme(&theme)
-            .with_prompt("What is it?")
+            .with_prompt("Who is this about?")
             .items([
-                "Posts, videos or comments about me",
-                "An account pretending to be me or the school",
+                "Me",
+                "A colleague: I'm acting for them (as DSL or their manager)",
             ])
             .default(0)
             .interact_on_opt(&term)?;
-        if picked == Some(1) {
-            input.kind = Kind::Impersonation;
+        input.for_colleague = picked == Some(1);
+    }
+
+    if args.given_kind().is_none() {
+        let labels: Vec<&str> = Kind::ALL.iter().map(|k| k.label()).collect();
+        let picked = Select::with_theme(&theme)
+            .with_prompt("What happened?")
+            .items(&labels)
+            .default(0)
+            .interact_on_opt(&term)?;
+        input.kind = picked
+            .and_then(|i| Kind::ALL.get(i).copied())
+            .unwrap_or_default();
+    }
+
+    // Phone calls have no address or platform to ask about.
+    let calls = input.kind == Kind::Calls;
+    if args.url.is_none() && !calls {
+        let url: String = Input::with_theme(&theme)
+            .with_prompt("Its address (URL), if you have it (Enter to skip)")
+            .allow_empty(true)
+            .interact_text_on(&term)?;
+        let url = url.trim();
+        input.url = (!url.is_empty()).then(|| url.to_string());
+    }
+
+    if args.platform.is_none() && !calls {
+        match input.platform_in(catalog) {
+            Some(check) => term.write_line(&format!(
+                "  It is on {}.",
+                render::escape::text(&check.name)
+            ))?,
+            None => {
+                let platforms = incident::platforms(catalog);
+                let mut names: Vec<&str> = platforms.iter().map(|c| c.name.as_str()).collect();
+                names.push("Somewhere else, or not sure");
+                let picked = Select::with_theme(&theme)
+                    .with_prompt("Where is it?")
+                    .items(&names)
+                    .default(0)
+                    .interact_on_opt(&term)?;
+                input.platform = picked.and_then(|i| platforms.get(i)).map(|c| c.id.clone());
+            }
         }
     }
 
@@ -160,7 +224,8 @@ fn ask(catalog: &Catalog, args: &IncidentArgs, input: &mut IncidentInput) -> Res
             .map_or(Responsible::Unknown, |(_, r)| *r);
     }
 
-    if !args.threats {
+    // Online sexual harassment puts the police first already.
+    if !args.threats && input.kind != Kind::SexualHarassment {
         let picked = Select::with_theme(&theme)
             .with_prompt(
                 "Does it include threats, hate, sexual content or upskirting, \
@@ -172,112 +237,6 @@ fn ask(catalog: &Catalog, args: &IncidentArgs, input: &mut IncidentInput) -> Res
         // "Not sure" keeps the usual order: the police step still says when to go to them.
         input.threats_or_sexual = picked == Some(1);
     }
-
-    if args.url.is_none() {
-        let url: String = Input::with_theme(&theme)
-            .with_prompt("Its address (URL), if you have it (Enter to skip)")
-            .allow_empty(true)
-            .interact_text_on(&term)?;
-        let url = url.trim();
-        input.url = (!url.is_empty()).then(|| url.to_string());
-    }
     term.write_line("")?;
     Ok(())
-}
-
-/// After the steps: offer to start the evidence log, asking where.
-fn offer_log(input: &IncidentInput, catalog: &Catalog) -> Result<()> {
-    let term = Term::stderr();
-    let theme = ColorfulTheme::default();
-    let wanted = Confirm::with_theme(&theme)
-        .with_prompt("Start an evidence log to fill in (a spreadsheet and a printable copy)?")
-        .default(true)
-        .interact_on_opt(&term)?;
-    if wanted != Some(true) {
-        return Ok(());
-    }
-    let mut default = suggested_dir().display().to_string();
-    loop {
-        let answer: String = Input::with_theme(&theme)
-            .with_prompt("Folder to save it in (Enter for the one shown, empty to skip)")
-            .with_initial_text(default.clone())
-            .allow_empty(true)
-            .interact_text_on(&term)?;
-        let answer = answer.trim();
-        if answer.is_empty() {
-            return Ok(());
-        }
-        let dir = expand_home(answer);
-        match existing_log(&dir) {
-            None => return write_log(&dir, input, catalog),
-            Some(existing) => {
-                term.write_line(&will_not_overwrite(&existing))?;
-                default = String::new();
-            }
-        }
-    }
-}
-
-/// Writes both forms of the log, owner-only and atomically, never over an existing log.
-fn write_log(dir: &Path, input: &IncidentInput, catalog: &Catalog) -> Result<()> {
-    if let Some(existing) = existing_log(dir) {
-        anyhow::bail!(will_not_overwrite(&existing));
-    }
-    let entries = incident::log_entries(input, catalog);
-    let csv = render::incident::log_csv(&entries).context("cannot build the evidence log")?;
-    let md = render::incident::log_markdown(&entries);
-    for (name, text) in [(CSV_NAME, csv), (MD_NAME, md)] {
-        let path = dir.join(name);
-        // Never over a log: another run may have started one since the check above.
-        match findable::private_file::create_new(&path, text.as_bytes()) {
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                anyhow::bail!(will_not_overwrite(&path))
-            }
-            other => other.with_context(|| format!("cannot write {}", path.display()))?,
-        }
-    }
-    eprintln!(
-        "\nEvidence log started: {} (open it in a spreadsheet) and {} (to print). Only you can \
-         read them.",
-        dir.join(CSV_NAME).display(),
-        dir.join(MD_NAME).display()
-    );
-    Ok(())
-}
-
-/// A log file already in `dir`: it may hold the person's own notes, so it is never replaced.
-fn existing_log(dir: &Path) -> Option<PathBuf> {
-    [CSV_NAME, MD_NAME]
-        .iter()
-        .map(|name| dir.join(name))
-        .find(|path| path.exists())
-}
-
-fn will_not_overwrite(existing: &Path) -> String {
-    format!(
-        "{} already exists; findable will not overwrite an evidence log you may have filled \
-         in, so choose another folder",
-        existing.display()
-    )
-}
-
-/// Documents/findable-evidence-DATE: somewhere the person will find again, and not a shared
-/// folder; the current directory when there is no home folder.
-fn suggested_dir() -> PathBuf {
-    let name = format!("findable-evidence-{}", jiff::Zoned::now().date());
-    directories::UserDirs::new()
-        .map(|d| {
-            d.document_dir()
-                .map_or_else(|| d.home_dir().to_path_buf(), Path::to_path_buf)
-        })
-        .map_or_else(|| PathBuf::from(&name), |base| base.join(&name))
-}
-
-/// `~/x` typed at the prompt (no shell expands it there).
-fn expand_home(path: &str) -> PathBuf {
-    match path.strip_prefix("~/") {
-        Some(rest) => directories::UserDirs::new()
-            .map_or_else(|| PathBuf::from(path), |d| d.home_dir().join(rest)),
-        None => PathBuf::from(path),
-    }
 }

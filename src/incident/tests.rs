@@ -1,6 +1,8 @@
 //! The steps on the built-in catalog: their order, the platform's own report links, the
 //! school's route for who is responsible, the police moving up for threats.
 
+mod kinds;
+
 use super::*;
 use crate::catalog::Catalog;
 
@@ -203,7 +205,7 @@ fn posh_number_email_and_hours_are_given() {
 }
 
 #[test]
-fn the_url_given_is_shown_with_the_evidence_step() {
+fn the_url_given_and_its_username_are_shown_with_the_evidence_step() {
     let url = "https://www.instagram.com/fake_account/";
     let given = steps(
         &IncidentInput {
@@ -215,8 +217,15 @@ fn the_url_given_is_shown_with_the_evidence_step() {
     let evidence = &given[position(&given, "Save the evidence")];
     assert_eq!(
         evidence.links,
-        vec![("Where it is".to_string(), url.to_string())]
+        vec![
+            ("Where it is".to_string(), url.to_string()),
+            ("Username".to_string(), "fake_account".to_string()),
+        ]
     );
+    // The platform comes from the address too.
+    let report = &given[position(&given, "Report it to Instagram")];
+    assert!(!report.links.is_empty());
+
     let pasted = IncidentInput {
         url: Some(format!(" \u{1b}[31m{url}\n")),
         ..input()
@@ -226,17 +235,22 @@ fn the_url_given_is_shown_with_the_evidence_step() {
     assert_eq!(
         evidence.links[0].1,
         format!("\u{1b}[31m{url}"),
-        "trimmed only"
+        "trimmed only; render escapes it"
     );
-    // Every document made from it escapes it on the way out.
-    for shown in [
-        crate::render::incident::steps_text(&pasted),
-        crate::render::incident::steps_markdown(&pasted),
-    ] {
-        assert!(
-            !shown.contains('\u{1b}'),
-            "no escape character reaches a document"
-        );
-        assert!(shown.contains("instagram.com/fake"), "{shown}");
-    }
+    assert_eq!(
+        evidence.links.len(),
+        1,
+        "no username read from a mangled address"
+    );
+
+    let named = IncidentInput {
+        url: Some("https://www.facebook.com/profile.php?id=1".into()),
+        handle: Some(" real.name ".into()),
+        ..input()
+    };
+    assert_eq!(
+        named.account().as_deref(),
+        Some("real.name"),
+        "a given name wins"
+    );
 }

@@ -43,8 +43,8 @@ fn an_extension_a_command_cannot_write_is_refused_naming_the_flag_and_the_format
     );
     refuses(
         &["incident", "--no-input", "-o"],
-        &at("steps.html"),
-        &["the steps", "text (.txt) or Markdown (.md)"],
+        &at("steps.json"),
+        &["the steps", "text (.txt), Markdown (.md) or HTML (.html)"],
     );
     refuses(
         &["queries", "--name", "Jane Smith", "-o"],
@@ -118,7 +118,7 @@ fn every_list_command_writes_a_private_file_with_o() {
         (
             &["incident", "--no-input", "--threats"],
             "steps.md",
-            "# What to do, in order",
+            "# What to do now",
         ),
     ];
     for (args, name, start) in cases {
@@ -154,7 +154,7 @@ fn help_lists_each_commands_formats() {
     for (command, shown, hidden) in [
         ("variants", &["text", "json"][..], &["html", "md"][..]),
         ("audit", &["text", "md", "html", "json"][..], &[][..]),
-        ("incident", &["text", "md"][..], &["html", "json"][..]),
+        ("incident", &["text", "md", "html"][..], &["json"][..]),
     ] {
         let out = findable().args([command, "--help"]).output().expect("runs");
         let help = String::from_utf8_lossy(&out.stdout);
