@@ -150,9 +150,13 @@ pub struct SourceArgs {
     /// Use the check files in DIR instead of the built-in ones
     #[arg(long, value_name = "DIR", conflicts_with = "sites")]
     pub checks: Option<PathBuf>,
-    /// Probe the sites in a WhatsMyName (wmn-data.json) or Sherlock (data.json) list instead
+    /// Probe the sites in a WhatsMyName (wmn-data.json), Sherlock or Maigret (data.json)
+    /// list instead
     #[arg(long, value_name = "FILE")]
     pub sites: Option<PathBuf>,
+    /// Also probe the adult sites of a --sites list (left out by default)
+    #[arg(long, requires = "sites")]
+    pub include_adult: bool,
     /// Only these platforms (check ids or site names), comma-separated
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub platforms: Option<Vec<String>>,

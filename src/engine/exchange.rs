@@ -43,10 +43,13 @@ pub struct Exchange<'a> {
 impl Exchange<'_> {
     /// Sends `request` until it gets an answer worth reading, and hands that to `read`,
     /// which also says whether the answer counts against the host (a bot wall, say).
-    /// `enough` lets the body read stop early once the caller has what it needs.
+    /// `enough` lets the body read stop early once the caller has what it needs. `own`
+    /// lists statuses the caller's rules read as an answer (a site whose missing page is a
+    /// 503): those are read, not retried or taken for a rate limit.
     pub async fn send<T>(
         &self,
         request: &Prepared,
+        own: &[u16],
         enough: impl Fn(&[u8]) -> bool,
         read: impl FnOnce(Fetched) -> (T, Result<(), (Failure, String)>),
     ) -> Result<T, Unanswered> {
@@ -86,7 +89,7 @@ impl Exchange<'_> {
                 Err(FetchError::Network(detail)) => {
                     return Err(Unanswered::new(UnknownReason::Network, detail));
                 }
-                Ok(fetched) if is_rate_limit(&fetched) => {
+                Ok(fetched) if is_rate_limit(&fetched, own) => {
                     let header = fetched.header("retry-after");
                     let asked = retry::retry_after(Some(header), SystemTime::now());
                     let wait = asked.unwrap_or_else(|| backoff(rate_limits + 1));
@@ -113,7 +116,11 @@ impl Exchange<'_> {
                     // The host's pause is this probe's wait too.
                     Duration::ZERO
                 }
-                Ok(fetched) if fetched.status >= 500 && failures < cfg.retries => {
+                Ok(fetched)
+                    if fetched.status >= 500
+                        && !own.contains(&fetched.status)
+                        && failures < cfg.retries =>
+                {
                     failures += 1;
                     backoff(failures)
                 }
@@ -129,10 +136,12 @@ impl Exchange<'_> {
     }
 }
 
-/// 429 always; 503 only when it is not a bot challenge (those are judged, not retried).
-fn is_rate_limit(fetched: &Fetched) -> bool {
+/// 429 always; 503 only when the site's own rules do not name it and it is not a bot
+/// challenge (those are judged, not retried).
+fn is_rate_limit(fetched: &Fetched, own: &[u16]) -> bool {
     fetched.status == 429
         || (fetched.status == 503
+            && !own.contains(&503)
             && !fetched.header("cf-mitigated").contains("challenge")
             && !fetched
                 .header("server")

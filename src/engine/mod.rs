@@ -211,6 +211,7 @@ impl Engine {
             probes,
             controls,
             searches: Vec::new(),
+            site_list: plan.site_list.clone(),
         }
     }
 }
@@ -287,7 +288,12 @@ impl Run {
             let health = health(&result);
             (result, health)
         };
-        let result = match exchange.send(&request, enough, read).await {
+        let own: Vec<u16> = [&site.detection.exists, &site.detection.absent]
+            .into_iter()
+            .flatten()
+            .flat_map(|rule| rule.status.iter().copied())
+            .collect();
+        let result = match exchange.send(&request, &own, enough, read).await {
             Ok(result) => result,
             Err(unanswered) => {
                 let base = match &unanswered.fetched {
@@ -326,6 +332,7 @@ fn prepare(site: &Site, username: &str) -> Result<Prepared, String> {
             .map(|(k, v)| (k.clone(), fill(v)))
             .collect(),
         body: site.request.body.as_deref().map(fill),
+        follow_redirects: site.follow_redirects,
     })
 }
 

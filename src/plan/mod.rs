@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::import::SiteList;
 use crate::catalog::{Check, Site};
 use crate::subject::{Handle, Subject};
 use crate::variants::{Variant, Variants};
@@ -37,6 +38,10 @@ pub struct Plan {
     /// Web searches to run, heaviest first.
     #[serde(default)]
     pub queries: Vec<queries::PlannedQuery>,
+    /// What a `--sites` list contributed: its skipped entries and warnings travel with the
+    /// plan to the results and the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_list: Option<SiteList>,
 }
 
 #[derive(Debug, Clone)]
@@ -132,6 +137,7 @@ impl Plan {
             probes,
             controls,
             queries: Vec::new(),
+            site_list: None,
         })
     }
 }

@@ -225,6 +225,7 @@ pub(crate) mod tests {
             partial: false,
             planned: 6,
             searches: Vec::new(),
+            site_list: None,
         }
     }
 

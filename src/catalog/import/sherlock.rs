@@ -1,15 +1,18 @@
 //! Sherlock (`data.json`) entries as findable sites. Sherlock only says what a *missing*
 //! account looks like; here that becomes the `absent` rule, and `exists` is a plain 200, so
-//! a page that is neither (login wall, rate limit, odd error) stays unknown.
-
-use std::collections::BTreeMap;
-use std::fmt;
+//! a page that is neither (login wall, rate limit, odd error) stays unknown. Like Sherlock,
+//! only `response_url` sites are read without following redirects.
+//!
+//! Format: <https://github.com/sherlock-project/sherlock> (`sherlock_project/resources/
+//! data.json`, `data.schema.json`, and `sherlock.py`, which sets `allow_redirects=False`
+//! only when `errorType` is `response_url`).
 
 use serde::Deserialize;
-use serde::de::{DeserializeOwned, Deserializer, MapAccess, Visitor};
+use serde::de::{DeserializeOwned, Deserializer};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::{Converted, ImportError, entry_error, header_problem, web_url_problem};
+use super::{Converted, ImportError, ImportOptions, check_url, entry_error, policy};
 use crate::catalog::check::{Rule, UsernameRule};
 use crate::catalog::site::{Detection, HttpMethod, RequestTemplate, Site};
 
@@ -40,6 +43,7 @@ struct SherlockSite {
     headers: Option<Map<String, Value>>,
     #[serde(rename = "isNSFW", default)]
     is_nsfw: bool,
+    username_claimed: Option<String>,
 }
 
 /// Sherlock writes a single value or an array of them for the same field.
@@ -59,45 +63,33 @@ where
         .collect()
 }
 
-/// The top-level object in file order and with repeated keys kept: a `Map` would sort the
-/// sites and silently drop all but the last of two entries with the same name.
-struct Entries(Vec<(String, Value)>);
-
-impl<'de> Deserialize<'de> for Entries {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct EntriesVisitor;
-        impl<'de> Visitor<'de> for EntriesVisitor {
-            type Value = Entries;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an object of sites")
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Entries, A::Error> {
-                let mut entries = Vec::new();
-                while let Some(entry) = map.next_entry::<String, Value>()? {
-                    entries.push(entry);
-                }
-                Ok(Entries(entries))
-            }
-        }
-        deserializer.deserialize_map(EntriesVisitor)
-    }
-}
-
-/// Converts every site of a document already detected as Sherlock. Takes the text rather
-/// than the parsed `Value` to keep file order and duplicate names (see [`Entries`]).
-pub(super) fn convert(label: &str, text: &str) -> Result<Vec<Converted>, ImportError> {
-    let Entries(entries) = serde_json::from_str(text).map_err(|e| super::not_json(label, &e))?;
+/// Converts every site of a document already detected as Sherlock, in file order.
+pub(super) fn convert(
+    label: &str,
+    entries: &[(String, Box<RawValue>)],
+    options: &ImportOptions,
+) -> Result<Vec<Converted>, ImportError> {
     let mut converted = Vec::with_capacity(entries.len());
     let sites = entries.iter().filter(|(key, _)| !key.starts_with('$'));
     for (i, (name, entry)) in sites.enumerate() {
-        let site: SherlockSite = serde_path_to_error::deserialize(entry)
+        let mut de = serde_json::Deserializer::from_str(entry.get());
+        let site: SherlockSite = serde_path_to_error::deserialize(&mut de)
             .map_err(|e| entry_error(label, i + 1, Some(name), e))?;
-        converted.push(match build(name, &site) {
-            Ok(site) => Converted::Site(Box::new(site)),
-            Err(why) => Converted::Skipped {
-                name: name.clone(),
-                why,
-            },
+        if site.is_nsfw && !options.include_adult {
+            converted.push(Converted::skipped(
+                name,
+                "adult site, not probed (add --include-adult to probe it)",
+                None,
+            ));
+            continue;
+        }
+        let mut notes = Vec::new();
+        converted.push(match build(name, &site, &mut notes) {
+            Ok(site) => Converted::Site(Box::new(site), notes, None),
+            Err(why) => {
+                let shown = braces(&site.url);
+                Converted::skipped(name, why, shown.contains("{username}").then_some(shown))
+            }
         });
     }
     Ok(converted)
@@ -118,20 +110,23 @@ fn interpolate(value: &mut Value) {
     }
 }
 
-fn build(name: &str, raw: &SherlockSite) -> Result<Site, String> {
-    if raw.is_nsfw {
-        return Err("adult site, not probed".into());
-    }
+fn build(name: &str, raw: &SherlockSite, notes: &mut Vec<String>) -> Result<Site, String> {
     if name.trim().is_empty() {
         return Err("empty name".into());
     }
+    // The pattern only filters which usernames are sent: one findable cannot run costs the
+    // filter, not the site.
     let username_rule = match &raw.regex_check {
-        Some(pattern) => Some(UsernameRule::new(pattern).map_err(|e| {
-            format!(
-                "regexCheck {pattern:?} cannot be used by findable's regex engine: {}",
-                regex_reason(&e)
-            )
-        })?),
+        Some(pattern) => match UsernameRule::imported(&policy::python_pattern(pattern)) {
+            Ok(rule) => Some(rule),
+            Err(e) => {
+                notes.push(format!(
+                    "regexCheck {pattern:?} cannot be read ({}); every username is sent",
+                    e.lines().last().unwrap_or_default().trim()
+                ));
+                None
+            }
+        },
         None => None,
     };
     let method = match raw.request_method.as_deref() {
@@ -152,26 +147,13 @@ fn build(name: &str, raw: &SherlockSite) -> Result<Site, String> {
         .url_probe
         .as_deref()
         .map_or_else(|| profile_url.clone(), braces);
-    if let Some(problem) = web_url_problem("url", &raw.url) {
-        return Err(problem);
+    check_url("url", &raw.url, notes)?;
+    if let Some(probe) = raw.url_probe.as_deref() {
+        check_url("urlProbe", probe, notes)?;
     }
-    if let Some(problem) = raw
-        .url_probe
-        .as_deref()
-        .and_then(|probe| web_url_problem("urlProbe", probe))
-    {
-        return Err(problem);
-    }
-
-    let mut headers = BTreeMap::new();
-    for (header, value) in raw.headers.iter().flatten() {
-        if let Some(problem) = header_problem(header, value) {
-            return Err(problem);
-        }
-        if let Value::String(value) = value {
-            headers.insert(header.clone(), braces(value));
-        }
-    }
+    let headers = policy::headers(raw.headers.iter().flatten(), braces)?;
+    notes.extend(headers.dropped);
+    let mut headers = headers.kept;
     let body = match &raw.request_payload {
         None => None,
         Some(_) if method == HttpMethod::Head => {
@@ -204,7 +186,7 @@ fn build(name: &str, raw: &SherlockSite) -> Result<Site, String> {
         return Err("url has no {}: no profile URL to show".into());
     }
 
-    let absent = absent_rule(raw, &url, method)?;
+    let (absent, follow_redirects) = absent_rule(raw, &url, method)?;
     Ok(Site {
         name: name.to_string(),
         profile_url,
@@ -226,21 +208,13 @@ fn build(name: &str, raw: &SherlockSite) -> Result<Site, String> {
             absent: Some(absent),
             blocked: None,
         },
+        follow_redirects,
+        known: raw.username_claimed.iter().cloned().collect(),
+        known_absent: Vec::new(),
         min_interval_ms: None,
         manual_reason: None,
         absent_note: None,
     })
-}
-
-/// The last line of a regex error, which is where the regex crate says what is wrong.
-fn regex_reason(error: &regex::Error) -> String {
-    let text = error.to_string();
-    let last = text
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("");
-    last.trim().trim_start_matches("error: ").to_string()
 }
 
 /// The rule for a missing account, from the entry's errorType.
@@ -251,7 +225,9 @@ fn regex_reason(error: &regex::Error) -> String {
 /// then `status_code`, then `response_url` (a redirect to a generic page is the weakest).
 /// A missing page that only an unchosen type would catch then comes out unknown, which is
 /// honest, rather than found.
-fn absent_rule(raw: &SherlockSite, url: &str, method: HttpMethod) -> Result<Rule, String> {
+/// With the rule comes whether to follow redirects: Sherlock reads `response_url` sites
+/// (`errorType` exactly that) on the first answer, and every other type after redirects.
+fn absent_rule(raw: &SherlockSite, url: &str, method: HttpMethod) -> Result<(Rule, bool), String> {
     const KNOWN: [&str; 3] = ["message", "status_code", "response_url"];
     if let Some(unknown) = raw.error_type.iter().find(|t| !KNOWN.contains(&t.as_str())) {
         return Err(format!("unknown errorType {unknown:?}"));
@@ -276,10 +252,13 @@ fn absent_rule(raw: &SherlockSite, url: &str, method: HttpMethod) -> Result<Rule
             }
             // errorMsg is matched verbatim: Sherlock does not put the username into it, and a
             // literal `{}` (an empty JSON object) must stay.
-            Ok(Rule {
-                body: markers,
-                ..Rule::default()
-            })
+            Ok((
+                Rule {
+                    body: markers,
+                    ..Rule::default()
+                },
+                true,
+            ))
         }
         Some("status_code") => {
             let status = if raw.error_code.is_empty() {
@@ -290,10 +269,13 @@ fn absent_rule(raw: &SherlockSite, url: &str, method: HttpMethod) -> Result<Rule
             if status.contains(&200) {
                 return Err("errorCode includes 200, the status of a real profile".into());
             }
-            Ok(Rule {
-                status,
-                ..Rule::default()
-            })
+            Ok((
+                Rule {
+                    status,
+                    ..Rule::default()
+                },
+                true,
+            ))
         }
         Some(_) => {
             let Some(error_url) = raw.error_url.as_deref().filter(|u| !u.trim().is_empty()) else {
@@ -310,10 +292,14 @@ fn absent_rule(raw: &SherlockSite, url: &str, method: HttpMethod) -> Result<Rule
                      would also read as missing"
                 ));
             }
-            Ok(Rule {
-                redirect: Some(error_url),
-                ..Rule::default()
-            })
+            // Sherlock only turns redirects off when response_url is the one type given.
+            Ok((
+                Rule {
+                    redirect: Some(error_url),
+                    ..Rule::default()
+                },
+                raw.error_type.len() > 1,
+            ))
         }
         None => Err("empty errorType".into()),
     }
@@ -323,7 +309,7 @@ fn absent_rule(raw: &SherlockSite, url: &str, method: HttpMethod) -> Result<Rule
 mod tests {
     use serde_json::json;
 
-    use super::super::{Imported, parse_site_list};
+    use super::super::{ImportOptions, Imported, parse_site_list};
     use super::*;
 
     fn base() -> Value {
@@ -352,12 +338,13 @@ mod tests {
     /// Imports `entry` as "Testsite" after a known-good site, so a skip leaves a usable list.
     fn import(entry: Value) -> Imported {
         let doc = json!({ "$schema": "data.schema.json", "Filler": base(), "Testsite": entry });
-        parse_site_list("sherlock.json", &doc.to_string()).unwrap()
+        parse_site_list("sherlock.json", &doc.to_string(), &ImportOptions::default()).unwrap()
     }
 
     fn site(entry: Value) -> Site {
         let imported = import(entry);
         assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        assert!(imported.skipped.is_empty(), "{:?}", imported.skipped);
         imported
             .sites
             .into_iter()
@@ -368,19 +355,15 @@ mod tests {
     fn skipped(entry: Value) -> String {
         let mut imported = import(entry);
         assert_eq!(imported.sites.len(), 1, "the entry was not skipped");
-        assert_eq!(imported.warnings.len(), 1);
-        let warning = imported.warnings.remove(0);
-        assert!(
-            warning.starts_with("sherlock.json: site \"Testsite\": "),
-            "{warning}"
-        );
-        assert!(warning.ends_with("; skipped"), "{warning}");
-        warning
+        assert_eq!(imported.skipped.len(), 1);
+        let skip = imported.skipped.remove(0);
+        assert_eq!(skip.name, "Testsite");
+        skip.reason
     }
 
     fn hard_error(entry: Value) -> String {
         let doc = json!({ "Filler": base(), "Testsite": entry });
-        let message = parse_site_list("sherlock.json", &doc.to_string())
+        let message = parse_site_list("sherlock.json", &doc.to_string(), &ImportOptions::default())
             .unwrap_err()
             .to_string();
         assert!(
@@ -532,10 +515,10 @@ mod tests {
 
     #[test]
     fn nsfw_is_skipped() {
-        let warning = skipped(with(json!({ "isNSFW": true })));
+        let reason = skipped(with(json!({ "isNSFW": true })));
         assert_eq!(
-            warning,
-            "sherlock.json: site \"Testsite\": adult site, not probed; skipped"
+            reason,
+            "adult site, not probed (add --include-adult to probe it)"
         );
         site(with(json!({ "isNSFW": false })));
     }
@@ -550,11 +533,35 @@ mod tests {
     }
 
     #[test]
-    fn look_around_regex_is_skipped() {
-        let warning = skipped(with(json!({ "regexCheck": "^(?![.])[a-z.]+$" })));
-        assert!(warning.contains("regexCheck \"^(?![.])[a-z.]+$\" cannot be used by"));
-        assert!(warning.contains("look-around"), "{warning}");
-        assert!(!warning.contains('\n'));
+    fn look_around_and_python_quantifiers_still_filter_usernames() {
+        // GitHub's pattern in Sherlock's list: look-ahead.
+        let github = "^[a-zA-Z0-9](?:[a-zA-Z0-9]|-(?=[a-zA-Z0-9])){0,38}$";
+        let site1 = site(with(json!({ "regexCheck": github })));
+        assert_eq!(site1.prepare("jane-smith").as_deref(), Some("jane-smith"));
+        assert_eq!(site1.prepare("jane-"), None);
+        let site2 = site(with(json!({ "regexCheck": "^[\\w-]{,5}$" })));
+        assert_eq!(site2.prepare("janes").as_deref(), Some("janes"));
+        assert_eq!(site2.prepare("janesmith"), None);
+        // A pattern neither engine reads costs the filter, with a note, not the site.
+        let imported = import(with(json!({ "regexCheck": "^(?P<a>x)(?P=b)$" })));
+        assert_eq!(imported.sites.len(), 2);
+        assert!(imported.sites[1].username_rule.is_none());
+        assert!(
+            imported.warnings[0].contains("every username is sent"),
+            "{:?}",
+            imported.warnings
+        );
+    }
+
+    #[test]
+    fn only_response_url_is_read_on_the_first_answer() {
+        assert!(site(base()).follow_redirects);
+        let site1 = site(with(json!({
+            "errorType": "response_url",
+            "errorUrl": "https://www.example.test/signup",
+        })));
+        assert!(!site1.follow_redirects);
+        assert_eq!(site1.known, ["alice"]);
     }
 
     #[test]
@@ -682,12 +689,10 @@ mod tests {
             "Twin": {"url": "https://two.example.test/{}", "urlMain": "https://two.example.test/",
                      "errorType": "status_code"}
         }"#;
-        let imported = parse_site_list("sherlock.json", text).unwrap();
+        let imported = parse_site_list("sherlock.json", text, &ImportOptions::default()).unwrap();
         assert_eq!(imported.sites.len(), 1);
         assert!(imported.sites[0].request.url.contains("one.example"));
-        assert_eq!(
-            imported.warnings,
-            ["sherlock.json: site \"Twin\": duplicate name, the first one is kept; skipped"]
-        );
+        assert_eq!(imported.skipped[0].name, "Twin");
+        assert!(imported.skipped[0].reason.starts_with("duplicate name"));
     }
 }

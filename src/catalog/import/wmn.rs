@@ -1,15 +1,24 @@
 //! WhatsMyName (`wmn-data.json`) entries as findable sites. WhatsMyName gives both an
-//! "exists" and a "missing" marker (status and body text), which map one-to-one onto
-//! findable's `exists` and `absent` rules; anything matching neither stays unknown.
-
-use std::collections::BTreeMap;
+//! "exists" and a "missing" marker (status and body text) for the *first* answer (its
+//! checker does not follow redirects), which map one-to-one onto findable's `exists` and
+//! `absent` rules read without following redirects; anything matching neither, or both,
+//! stays unknown.
+//!
+//! Format: <https://github.com/WebBreacher/WhatsMyName> (`wmn-data.json`, its schema and
+//! `scripts/checker/checker.py`, which requests with `allow_redirects=False`).
 
 use serde::Deserialize;
+use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
-use super::{Converted, ImportError, entry_error, header_problem, web_url_problem};
+use super::{Converted, ImportError, ImportOptions, check_url, entry_error, policy};
 use crate::catalog::check::Rule;
 use crate::catalog::site::{Detection, HttpMethod, RequestTemplate, Site};
+
+/// The category WhatsMyName gives adult sites.
+const ADULT_CATEGORY: &str = "xx NSFW xx";
+/// The category of archive lookups (Wayback Machine, Filmot...): not live profiles.
+const ARCHIVE_CATEGORY: &str = "archived";
 
 /// One entry as written. Fields findable does not use are still declared when the format
 /// requires them, so a list that lacks them is reported rather than half-read.
@@ -23,10 +32,8 @@ struct WmnSite {
     e_string: String,
     m_code: u16,
     m_string: String,
-    #[serde(rename = "known")]
-    _known: Vec<String>,
-    #[serde(rename = "cat")]
-    _cat: String,
+    known: Vec<String>,
+    cat: String,
     post_body: Option<String>,
     /// Kept loose so a non-string value is a skipped entry, not a failed list.
     headers: Option<Map<String, Value>>,
@@ -34,60 +41,84 @@ struct WmnSite {
     valid: Option<bool>,
 }
 
-/// Converts every entry of the `sites` array of a document already detected as WhatsMyName.
-pub(super) fn convert(label: &str, doc: &Value) -> Result<Vec<Converted>, ImportError> {
-    let entries = doc
-        .get("sites")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or_default();
-    let mut converted = Vec::with_capacity(entries.len());
-    for (i, entry) in entries.iter().enumerate() {
-        let name = entry.get("name").and_then(Value::as_str);
-        let site: WmnSite = serde_path_to_error::deserialize(entry)
-            .map_err(|e| entry_error(label, i + 1, name, e))?;
-        converted.push(to_site(site));
+/// Converts entry number `index` (1-based) of the `sites` array.
+pub(super) fn convert(
+    label: &str,
+    index: usize,
+    raw: &RawValue,
+    options: &ImportOptions,
+) -> Result<Converted, ImportError> {
+    #[derive(Deserialize)]
+    struct Name {
+        name: Option<Value>,
     }
-    Ok(converted)
+    let mut de = serde_json::Deserializer::from_str(raw.get());
+    let site: WmnSite = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let name = serde_json::from_str::<Name>(raw.get())
+            .ok()
+            .and_then(|n| n.name)
+            .and_then(|n| n.as_str().map(str::to_string));
+        entry_error(label, index, name.as_deref(), e)
+    })?;
+    Ok(to_site(site, options))
 }
 
 fn account(text: &str) -> String {
     text.replace("{account}", "{username}")
 }
 
-fn to_site(raw: WmnSite) -> Converted {
+fn to_site(raw: WmnSite, options: &ImportOptions) -> Converted {
     if raw.valid == Some(false) {
         return Converted::Disabled;
     }
-    match build(&raw) {
-        Ok(site) => Converted::Site(Box::new(site)),
-        Err(why) => Converted::Skipped {
-            name: raw.name,
-            why,
-        },
+    let pretty = raw.uri_pretty.as_deref().map(account);
+    if raw.cat == ADULT_CATEGORY && !options.include_adult {
+        return Converted::skipped(
+            &raw.name,
+            "adult site, not probed (add --include-adult to probe it)",
+            None,
+        );
+    }
+    if raw.cat == ARCHIVE_CATEGORY {
+        return Converted::skipped(
+            &raw.name,
+            "an archive lookup (category \"archived\"), not a public profile",
+            pretty,
+        );
+    }
+    let mut notes = Vec::new();
+    match build(&raw, &mut notes) {
+        Ok(site) => Converted::Site(Box::new(site), notes, None),
+        Err(why) => Converted::skipped(&raw.name, why, pretty.filter(|p| p.contains("{username}"))),
     }
 }
 
-fn build(raw: &WmnSite) -> Result<Site, String> {
+fn build(raw: &WmnSite, notes: &mut Vec<String>) -> Result<Site, String> {
     if raw.name.trim().is_empty() {
         return Err("empty name".into());
     }
     let url = account(&raw.uri_check);
-    let profile_url = raw
-        .uri_pretty
-        .as_deref()
-        .map_or_else(|| url.clone(), account);
+    let check = check_url("uri_check", &raw.uri_check, notes)?;
+    if let Some(why) = policy::not_a_profile(&check) {
+        return Err(why);
+    }
+    let profile_url = match raw.uri_pretty.as_deref() {
+        Some(pretty) => {
+            check_url("uri_pretty", pretty, notes)?;
+            account(pretty)
+        }
+        // An API answer is no page for a person to open; without uri_pretty there is no
+        // profile page to show with the result.
+        None if policy::looks_like_api(&check) || raw.post_body.is_some() => {
+            return Err(
+                "uri_check is an API address and there is no uri_pretty: no profile page a \
+                 person could open"
+                    .into(),
+            );
+        }
+        None => url.clone(),
+    };
     let body = raw.post_body.as_deref().map(account);
-    if let Some(problem) = web_url_problem("uri_check", &raw.uri_check) {
-        return Err(problem);
-    }
-    if let Some(problem) = raw
-        .uri_pretty
-        .as_deref()
-        .and_then(|pretty| web_url_problem("uri_pretty", pretty))
-    {
-        return Err(problem);
-    }
     // A POST entry may carry the username only in its body; that still varies per username.
     let in_request =
         url.contains("{username}") || body.as_deref().is_some_and(|b| b.contains("{username}"));
@@ -97,23 +128,31 @@ fn build(raw: &WmnSite) -> Result<Site, String> {
     if !profile_url.contains("{username}") {
         return Err("no {account} in uri_pretty or uri_check: no profile URL to show".into());
     }
-    // An empty marker is contained in every body, so the rule would match any page at all,
-    // including a login wall or an error page.
-    if raw.e_string.trim().is_empty() || raw.m_string.trim().is_empty() {
-        return Err("empty e_string/m_string: no reliable marker".into());
+    // An empty marker means "the status alone", as WhatsMyName's checker reads it; that
+    // only tells the two answers apart when their statuses differ.
+    let (e_empty, m_empty) = (
+        raw.e_string.trim().is_empty(),
+        raw.m_string.trim().is_empty(),
+    );
+    if raw.e_code == raw.m_code && (e_empty || m_empty) {
+        return Err(format!(
+            "e_code and m_code are both {} and a marker is empty: the two answers cannot be \
+             told apart",
+            raw.e_code
+        ));
     }
     if raw.e_code == raw.m_code && raw.e_string == raw.m_string {
         return Err("the exists and missing markers are identical".into());
     }
-    let mut headers = BTreeMap::new();
-    for (name, value) in raw.headers.iter().flatten() {
-        if let Some(problem) = header_problem(name, value) {
-            return Err(problem);
+    let marker = |text: &str, empty: bool| {
+        if empty {
+            Vec::new()
+        } else {
+            vec![account(text)]
         }
-        if let Value::String(value) = value {
-            headers.insert(name.clone(), account(value));
-        }
-    }
+    };
+    let headers = policy::headers(raw.headers.iter().flatten(), account)?;
+    notes.extend(headers.dropped);
     Ok(Site {
         name: raw.name.clone(),
         profile_url,
@@ -124,7 +163,7 @@ fn build(raw: &WmnSite) -> Result<Site, String> {
             } else {
                 HttpMethod::Get
             },
-            headers,
+            headers: headers.kept,
             body,
         },
         username_rule: None,
@@ -132,16 +171,20 @@ fn build(raw: &WmnSite) -> Result<Site, String> {
         detection: Detection {
             exists: Some(Rule {
                 status: vec![raw.e_code],
-                body: vec![account(&raw.e_string)],
+                body: marker(&raw.e_string, e_empty),
                 redirect: None,
             }),
             absent: Some(Rule {
                 status: vec![raw.m_code],
-                body: vec![account(&raw.m_string)],
+                body: marker(&raw.m_string, m_empty),
                 redirect: None,
             }),
             blocked: None,
         },
+        // e_code and m_code are the status of the first answer.
+        follow_redirects: false,
+        known: raw.known.clone(),
+        known_absent: Vec::new(),
         min_interval_ms: None,
         manual_reason: None,
         absent_note: None,
@@ -152,7 +195,7 @@ fn build(raw: &WmnSite) -> Result<Site, String> {
 mod tests {
     use serde_json::json;
 
-    use super::super::{Imported, parse_site_list};
+    use super::super::{ImportOptions, Imported, parse_site_list};
     use super::*;
 
     fn base() -> Value {
@@ -187,31 +230,32 @@ mod tests {
         let mut filler = base();
         filler["name"] = json!("Filler");
         let doc = json!({ "license": [], "sites": [filler, entry] });
-        parse_site_list("wmn.json", &doc.to_string()).unwrap()
+        parse_site_list("wmn.json", &doc.to_string(), &ImportOptions::default()).unwrap()
+    }
+
+    fn site_named(entry: Value) -> Site {
+        import(entry).sites.into_iter().nth(1).unwrap()
     }
 
     fn site(entry: Value) -> Site {
         let imported = import(entry);
         assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+        assert!(imported.skipped.is_empty(), "{:?}", imported.skipped);
         imported.sites.into_iter().nth(1).unwrap()
     }
 
     fn skipped(entry: Value) -> String {
         let mut imported = import(entry);
         assert_eq!(imported.sites.len(), 1, "the entry was not skipped");
-        assert_eq!(imported.warnings.len(), 1);
-        let warning = imported.warnings.remove(0);
-        assert!(
-            warning.starts_with("wmn.json: site \"Testsite\": "),
-            "{warning}"
-        );
-        assert!(warning.ends_with("; skipped"), "{warning}");
-        warning
+        assert_eq!(imported.skipped.len(), 1);
+        let skip = imported.skipped.remove(0);
+        assert_eq!(skip.name, "Testsite");
+        skip.reason
     }
 
     fn hard_error(entry: Value) -> String {
         let doc = json!({ "sites": [base(), entry] });
-        let message = parse_site_list("wmn.json", &doc.to_string())
+        let message = parse_site_list("wmn.json", &doc.to_string(), &ImportOptions::default())
             .unwrap_err()
             .to_string();
         assert!(
@@ -305,7 +349,7 @@ mod tests {
         let imported = import(with(json!({ "valid": false })));
         assert_eq!(imported.sites.len(), 1);
         assert_eq!(imported.disabled, 1);
-        assert!(imported.warnings.is_empty());
+        assert!(imported.skipped.is_empty());
         assert_eq!(import(with(json!({ "valid": true }))).sites.len(), 2);
     }
 
@@ -331,7 +375,7 @@ mod tests {
             "post_body": "name={account}",
         })));
         assert!(
-            warning.contains("no {account} in uri_pretty or uri_check"),
+            warning.contains("no profile page a person could open"),
             "{warning}"
         );
     }
@@ -364,14 +408,86 @@ mod tests {
     }
 
     #[test]
-    fn empty_markers_are_skipped() {
+    fn an_empty_marker_is_a_status_only_rule_unless_the_statuses_match() {
+        let site = site(with(json!({ "m_string": "" })));
+        let absent = site.detection.absent.unwrap();
+        assert_eq!(
+            (absent.status, absent.body),
+            (vec![404], Vec::<String>::new())
+        );
+        let site1 = site_named(with(json!({ "e_string": " ", "e_code": 302 })));
+        assert!(site1.detection.exists.unwrap().body.is_empty());
         for field in ["e_string", "m_string"] {
-            let warning = skipped(with(json!({ field: "  " })));
-            assert!(
-                warning.contains("empty e_string/m_string: no reliable marker"),
-                "{warning}"
-            );
+            let reason = skipped(with(json!({ field: "  ", "m_code": 200 })));
+            assert!(reason.contains("cannot be told apart"), "{reason}");
         }
+    }
+
+    #[test]
+    fn every_entry_is_read_on_the_first_answer() {
+        assert!(!site(base()).follow_redirects);
+        assert_eq!(site(base()).known, ["alice"]);
+    }
+
+    #[test]
+    fn a_lists_user_agent_and_cookie_are_left_out_with_a_note() {
+        let imported = import(with(json!({
+            "headers": {"User-Agent": "Mozilla/5.0", "Cookie": "a=b", "Accept": "text/html"}
+        })));
+        let site = &imported.sites[1];
+        assert_eq!(site.request.headers.len(), 1, "{:?}", site.request.headers);
+        assert_eq!(site.request.headers["Accept"], "text/html");
+        assert_eq!(imported.warnings.len(), 2, "{:?}", imported.warnings);
+        assert!(imported.warnings[0].starts_with("site \"Testsite\": header"));
+    }
+
+    #[test]
+    fn adult_archive_and_api_only_entries_are_skipped_with_why() {
+        let reason = skipped(with(json!({ "cat": "xx NSFW xx" })));
+        assert!(reason.contains("--include-adult"), "{reason}");
+        let mut filler = base();
+        filler["name"] = json!("Filler");
+        let doc = json!({ "sites": [filler, with(json!({ "cat": "xx NSFW xx" }))] });
+        let options = ImportOptions {
+            include_adult: true,
+        };
+        let imported = parse_site_list("wmn.json", &doc.to_string(), &options).unwrap();
+        assert_eq!(imported.sites.len(), 2);
+        let reason = skipped(with(json!({ "cat": "archived" })));
+        assert!(reason.contains("archive lookup"), "{reason}");
+        let reason = skipped(with(json!({
+            "uri_check": "https://api.example.test/users/{account}"
+        })));
+        assert!(reason.contains("no profile page"), "{reason}");
+        let reason = skipped(with(json!({
+            "uri_check": "https://cavalier.hudsonrock.com/search?username={account}"
+        })));
+        assert!(reason.contains("stealer logs"), "{reason}");
+    }
+
+    #[test]
+    fn userinfo_urls_are_refused_and_lookalikes_warned_about() {
+        let reason = skipped(with(
+            json!({ "uri_check": "https://www.instagram.com@127.0.0.1/{account}" }),
+        ));
+        assert!(reason.contains("user name or password"), "{reason}");
+        let imported = import(with(
+            json!({ "uri_check": "https://www.іnstagram.com/{account}" }),
+        ));
+        assert_eq!(imported.sites.len(), 2);
+        assert!(
+            imported.warnings[0].contains("look like www.instagram.com"),
+            "{:?}",
+            imported.warnings
+        );
+        let imported = import(with(
+            json!({ "uri_check": "http://169.254.169.254/{account}" }),
+        ));
+        assert!(
+            imported.warnings[0].contains("link-local"),
+            "{:?}",
+            imported.warnings
+        );
     }
 
     #[test]
@@ -385,10 +501,8 @@ mod tests {
     #[test]
     fn empty_name_is_skipped() {
         let imported = import(with(json!({ "name": "" })));
-        assert_eq!(
-            imported.warnings,
-            ["wmn.json: site \"\": empty name; skipped"]
-        );
+        assert_eq!(imported.skipped[0].name, "");
+        assert_eq!(imported.skipped[0].reason, "empty name");
     }
 
     #[test]
@@ -424,7 +538,7 @@ mod tests {
     #[test]
     fn unreadable_name_is_left_out_of_the_error() {
         let doc = json!({ "sites": [base(), with(json!({ "name": 7 }))] });
-        let message = parse_site_list("wmn.json", &doc.to_string())
+        let message = parse_site_list("wmn.json", &doc.to_string(), &ImportOptions::default())
             .unwrap_err()
             .to_string();
         assert!(

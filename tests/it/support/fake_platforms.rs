@@ -879,15 +879,15 @@ pub fn check_toml(name: &str, profile_url: &str, behaviour: &Behaviour) -> Strin
 
 /// The same sites as a WhatsMyName list. Each entry is `(name, profile URL with
 /// {username}, behaviour)`; `known` lists the existing usernames. For `RedirectHome` the
-/// missing signal is the home page the redirect ends on (200 + "Welcome to the home page"),
-/// because findable follows redirects before reading `m_code`/`m_string`.
+/// missing signal is the redirect itself (302 + "Redirecting"): WhatsMyName's codes and
+/// strings describe the first answer, before any redirect.
 pub fn wmn_json(entries: &[(String, String, &Behaviour)]) -> String {
     let mut sites = Vec::with_capacity(entries.len());
     for (name, url, behaviour) in entries {
         let (m_code, m_string) = match absent_rule(behaviour) {
             Absent::Status404 => (404, MISSING_MARKER),
             Absent::Body(text) => (200, text),
-            Absent::Redirect(_) => (200, HOME_MARKER),
+            Absent::Redirect(_) => (302, "Redirecting"),
         };
         let known: Vec<String> = behaviour.existing().iter().map(|k| json_str(k)).collect();
         sites.push(format!(
