@@ -6,7 +6,6 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::Client;
 use tokio::sync::Semaphore;
-use tokio::time::Instant;
 
 use super::EngineConfig;
 use super::fetch::{self, FetchError, Fetched, Prepared};
@@ -93,11 +92,20 @@ impl Exchange<'_> {
                     let header = fetched.header("retry-after");
                     let asked = retry::retry_after(Some(header), SystemTime::now());
                     let wait = asked.unwrap_or_else(|| backoff(rate_limits + 1));
-                    if wait <= cfg.max_retry_after {
-                        // Every request to this host waits, not just this one.
-                        self.host.pause_until(Instant::now() + wait);
+                    // Every request to this host waits, not just this one; a wait the host
+                    // may not have ends its probes here.
+                    let paused = self
+                        .host
+                        .asked_to_wait(wait, cfg.timeout, cfg.max_retry_after);
+                    if let Err(why) = paused {
+                        let detail = format!("HTTP {}: {why}", fetched.status);
+                        return Err(Unanswered {
+                            reason: UnknownReason::RateLimited,
+                            detail,
+                            fetched: Some(fetched),
+                        });
                     }
-                    if rate_limits >= cfg.rate_limit_retries || wait > cfg.max_retry_after {
+                    if rate_limits >= cfg.rate_limit_retries {
                         let asked_for = asked
                             .map(|w| format!("; asked to wait {}s", w.as_secs()))
                             .unwrap_or_default();

@@ -176,6 +176,7 @@ impl Engine {
                 (origin(&probe.request.url), interval, probe)
             }),
             self.config.per_host,
+            self.config.timeout,
         );
         let mut tasks = JoinSet::new();
         for (host, group) in hosts {

@@ -87,7 +87,8 @@ impl Imported {
             file: self.label.clone(),
             format: self.format.to_string(),
             entries: self.entries,
-            imported: self.sites.len(),
+            // Built-in checks that replaced entries are not the list's sites.
+            imported: self.entries - self.disabled - self.skipped.len(),
             disabled: self.disabled,
             skipped: self.skipped.clone(),
             warnings: self.warnings.clone(),

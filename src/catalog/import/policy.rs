@@ -150,7 +150,10 @@ fn shown_host(template: &str) -> Option<String> {
     Some(host.to_lowercase())
 }
 
-/// The plain-ASCII host a non-ASCII or punycode host imitates, if it imitates one.
+/// The plain-ASCII host a non-ASCII or punycode host imitates, if it imitates one: a label
+/// that mixes Latin letters with others ("іnstagram", Cyrillic і), or is written only in
+/// letters that look Latin ("аррӏе"). A name simply written in another script ("форум")
+/// imitates nothing.
 fn lookalike(host: &str) -> Option<String> {
     let unicode = if host.split('.').any(|label| label.starts_with("xn--")) {
         idna_to_unicode(host)
@@ -160,11 +163,50 @@ fn lookalike(host: &str) -> Option<String> {
     if unicode.is_ascii() {
         return None;
     }
-    let ascii = deunicode::deunicode(&unicode).to_lowercase();
-    let plain = ascii
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-'));
-    (plain && ascii != unicode).then_some(ascii)
+    let mut imitates = false;
+    let mut shown = Vec::new();
+    for label in unicode.split('.') {
+        let mixed = label.chars().any(|c| c.is_ascii_alphabetic()) && !label.is_ascii();
+        let all_lookalike = !label.is_ascii()
+            && label
+                .chars()
+                .all(|c| c.is_ascii() || latin_twin(c).is_some());
+        imitates |= mixed || all_lookalike;
+        shown.push(
+            label
+                .chars()
+                .map(|c| latin_twin(c).unwrap_or(c))
+                .collect::<String>(),
+        );
+    }
+    let ascii = shown.join(".");
+    (imitates && ascii.is_ascii()).then_some(ascii)
+}
+
+/// The Latin letter a Cyrillic or Greek one is drawn like, for the letters used to fake
+/// domain names.
+fn latin_twin(c: char) -> Option<char> {
+    Some(match c {
+        'а' | 'α' => 'a',
+        'с' | 'ϲ' => 'c',
+        'ԁ' => 'd',
+        'е' | 'ε' => 'e',
+        'һ' => 'h',
+        'і' | 'ι' => 'i',
+        'ӏ' => 'l',
+        'ј' => 'j',
+        'κ' | 'к' => 'k',
+        'о' | 'ο' => 'o',
+        'р' | 'ρ' => 'p',
+        'ԛ' => 'q',
+        'ѕ' => 's',
+        'τ' => 't',
+        'υ' | 'у' => 'y',
+        'ν' => 'v',
+        'ԝ' => 'w',
+        'х' | 'χ' => 'x',
+        _ => return None,
+    })
 }
 
 fn idna_to_unicode(host: &str) -> String {
@@ -318,6 +360,10 @@ mod tests {
         let template = "http://169.254.169.254/latest/{}";
         let url = web_url("url", template).unwrap();
         assert!(url_warnings("url", template, &url)[0].contains("link-local"));
+        // A name in another script is not a lookalike.
+        let template = "https://xn--90aybfeg.xn--p1ai/{}";
+        let url = web_url("url", template).unwrap();
+        assert!(url_warnings("url", template, &url).is_empty());
         let template = "https://example.com/{}";
         let url = web_url("url", template).unwrap();
         assert!(url_warnings("url", template, &url).is_empty());
