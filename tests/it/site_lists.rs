@@ -282,3 +282,95 @@ async fn findables_own_check_wins_and_every_skip_is_listed_with_its_link() {
     let (json, _) = probe(sites, &["--include-adult"]).await;
     assert_eq!(status(&json, "Adultplace", "alice"), pair("found", "-"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_report_lists_skipped_entries_and_the_lists_warnings() {
+    let fake = FakePlatforms::start(vec![PlatformSpec::new(
+        "plain",
+        Behaviour::Normal { existing: alice() },
+    )])
+    .await
+    .expect("fake platforms");
+    let mut adult = entry(
+        "Adultplace",
+        "https://adult.example.test/{username}",
+        (200, "x"),
+        (404, "y"),
+    );
+    adult["cat"] = json!("xx NSFW xx");
+    let mut archive = entry(
+        "Oldcopies",
+        "https://archive.org/wayback/available?url=example.test/{username}",
+        (200, "x"),
+        (404, "y"),
+    );
+    archive["uri_pretty"] = json!("https://web.archive.org/web/2/example.test/{account}");
+    let sites = vec![
+        entry(
+            "Plain",
+            &fake.profile_url(0),
+            (200, PROFILE_MARKER),
+            (404, MISSING_MARKER),
+        ),
+        adult,
+        archive,
+    ];
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("wmn-data.json");
+    let list = json!({ "sites": sites });
+    std::fs::write(&path, list.to_string()).expect("write list");
+    let mut cmd = findable();
+    cmd.args(["audit", "--name", "Alice Smith", "--username", "alice"])
+        .args(["--no-checklist", "--backend", "none", "--format", "json"])
+        .arg("--sites")
+        .arg(&path);
+    let out = output(cmd).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("report JSON");
+    let rows = report["could_not_check"].as_array().expect("rows");
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r["platform"] == name)
+            .unwrap_or_else(|| panic!("{name} missing from {rows:#?}"))
+    };
+    assert!(
+        row("Adultplace")["reason"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("adult")
+    );
+    assert_eq!(row("Adultplace")["url"], "", "no link to an adult site");
+    let archive = row("Oldcopies");
+    assert!(
+        archive["reason"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("archive lookup")
+    );
+    assert!(
+        archive["url"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("https://web.archive.org/web/2/example.test/"),
+        "{archive}"
+    );
+    let list = &report["site_list"];
+    assert_eq!(list["entries"], 3);
+    assert_eq!(list["skipped"], 2);
+    assert!(
+        list["headline"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("1 of 3 sites imported")
+    );
+    assert!(
+        list["warnings"][0]
+            .as_str()
+            .unwrap_or_default()
+            .contains("loopback")
+    );
+}

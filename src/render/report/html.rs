@@ -32,6 +32,7 @@ pub fn html(report: &Report) -> String {
             (findings(report, flagged))
             (actions(report))
             (unchecked(&report.could_not_check))
+            (site_list(report))
             (score(report))
             (stats(&report.stats))
         },
@@ -191,6 +192,21 @@ fn action(number: usize, a: &Action) -> Markup {
             }
             @if a.exposed { p.note { (exposed_note(a)) } }
             @if !a.verified { p.note { (prose(UNVERIFIED)) } }
+        }
+    }
+}
+
+fn site_list(report: &Report) -> Markup {
+    html! {
+        @if let Some(list) = &report.site_list {
+            section #site-list aria-labelledby="site-list-h" {
+                h2 #site-list-h { (SITE_LIST_HEADING) }
+                p { (t(&list.headline)) "." }
+                @if !list.warnings.is_empty() {
+                    p { (SITE_LIST_WARNINGS) }
+                    ul { @for warning in &list.warnings { li { (t(warning)) } } }
+                }
+            }
         }
     }
 }

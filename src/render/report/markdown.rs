@@ -69,6 +69,7 @@ pub fn markdown(report: &Report) -> String {
     findings(&mut out, report);
     actions(&mut out, report);
     unchecked(&mut out, report);
+    site_list(&mut out, report);
 
     let _ = writeln!(out, "## How the score was worked out\n");
     let (sum, note) = score_sum(report);
@@ -169,6 +170,21 @@ fn actions(out: &mut String, report: &Report) {
             let _ = writeln!(out, "- **Note:** {UNVERIFIED}");
         }
         let _ = writeln!(out, "- **Help:** {}\n", md_url(&a.help_url));
+    }
+}
+
+fn site_list(out: &mut String, report: &Report) {
+    let Some(list) = &report.site_list else {
+        return;
+    };
+    let _ = writeln!(out, "## {SITE_LIST_HEADING}\n");
+    let _ = writeln!(out, "{}.\n", md(&list.headline));
+    if !list.warnings.is_empty() {
+        let _ = writeln!(out, "{SITE_LIST_WARNINGS}\n");
+        for warning in &list.warnings {
+            let _ = writeln!(out, "- {}", md(warning));
+        }
+        out.push('\n');
     }
 }
 

@@ -51,6 +51,8 @@ const UNCHECKED_INTRO: &str = "These could not be checked, so they are NOT count
 safe. Open each link in a private (incognito) window, not logged in, to see what a pupil \
 would see.";
 const NO_UNCHECKED: &str = "Everything planned was checked.";
+const SITE_LIST_HEADING: &str = "The site list";
+const SITE_LIST_WARNINGS: &str = "Worth knowing about the sites it probed:";
 const UNVERIFIED: &str = "This menu may look different: the path could not be checked \
 against the platform's own help pages.";
 const ABUSE_HEADING: &str = "If something here is abusive";
