@@ -78,6 +78,9 @@ pub enum Command {
     /// List or validate the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),
+    /// Self-test a site list (or findable's own checks): which rules still hold
+    #[command(subcommand)]
+    Sites(SitesCommand),
     /// Print the JSON Schema of the audit report (`audit --format json`)
     Schema,
 }
@@ -118,6 +121,36 @@ pub enum ChecksCommand {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SitesCommand {
+    /// Try each site's known accounts and a made-up name, and say which sites still work
+    Check(Box<SitesCheckArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct SitesCheckArgs {
+    /// A WhatsMyName, Sherlock or Maigret list [default: findable's own checks]
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Only these sites (check ids or site names), comma-separated
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub platforms: Option<Vec<String>>,
+    /// Also test the list's adult sites (left out by default)
+    #[arg(long)]
+    pub include_adult: bool,
+    /// Output format [default: from the -o extension, else text]
+    #[arg(long, value_name = "FORMAT", value_parser = formats(LIST_FORMATS))]
+    pub format: Option<OutputFormat>,
+    /// Write to FILE (.txt or .json) instead of the terminal, readable by you only
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// No progress bar
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub network: NetworkArgs,
 }
 
 #[derive(Debug, Args)]

@@ -189,7 +189,7 @@ fn select(sites: Vec<Site>, wanted: Option<&[String]>) -> Result<Vec<Site>, Plan
 
 /// A username nobody has: random letters the site's rule accepts. Several shapes are
 /// tried because rules differ in length limits and allowed characters.
-fn control_username(site: &Site, rng: &mut fastrand::Rng) -> Option<String> {
+pub(crate) fn control_username(site: &Site, rng: &mut fastrand::Rng) -> Option<String> {
     for len in [12, 9, 16, 6, 20] {
         let mut name = String::with_capacity(len);
         name.push(rng.lowercase());

@@ -20,4 +20,5 @@ mod probe_cli;
 mod readme;
 mod search_cli;
 mod site_lists;
+mod sites_check;
 mod variants;
