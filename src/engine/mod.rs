@@ -9,9 +9,9 @@ mod politeness;
 pub mod retry;
 pub mod search;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::future::Future;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use reqwest::Client;
@@ -178,22 +178,38 @@ impl Engine {
             self.config.per_host,
             self.config.timeout,
         );
+        // A few workers per host (as many as it may have requests in flight) take its
+        // probes in order, rather than a task per probe: thousands of waiting futures
+        // would cost memory for nothing.
+        let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
         let mut tasks = JoinSet::new();
         for (host, group) in hosts {
-            for probe in group {
-                let (run, host) = (run.clone(), host.clone());
-                tasks.spawn(async move { run.probe(probe, &host).await });
+            let workers = self.config.per_host.max(1).min(group.len());
+            let queue = Arc::new(Mutex::new(VecDeque::from(group)));
+            for _ in 0..workers {
+                let (run, host, queue) = (run.clone(), host.clone(), queue.clone());
+                let sender = sender.clone();
+                tasks.spawn(async move {
+                    loop {
+                        let next = queue
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .pop_front();
+                        let Some(probe) = next else { break };
+                        if sender.send(run.probe(probe, &host).await).is_err() {
+                            break;
+                        }
+                    }
+                });
             }
         }
+        drop(sender);
         tokio::pin!(cancel);
         let mut partial = false;
         loop {
             tokio::select! {
-                next = tasks.join_next() => match next {
-                    Some(Ok((job, result))) => keep(job, result),
-                    // A probe task only ends abnormally if it panicked; its slot stays empty
-                    // and the run is reported as partial rather than wrong.
-                    Some(Err(_)) => partial = true,
+                next = receiver.recv() => match next {
+                    Some((job, result)) => keep(job, result),
                     None => break,
                 },
                 () = &mut cancel => {
@@ -202,6 +218,11 @@ impl Engine {
                     break;
                 }
             }
+        }
+        // A worker only ends abnormally if it panicked; the probes it had not done stay
+        // empty and the run is reported as partial rather than wrong.
+        while let Some(done) = tasks.try_join_next() {
+            partial |= done.is_err_and(|e| e.is_panic());
         }
         let controls: Vec<ProbeResult> = controls.into_iter().flatten().collect();
         let mut probes: Vec<ProbeResult> = probes.into_iter().flatten().collect();

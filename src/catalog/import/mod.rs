@@ -241,7 +241,9 @@ fn from_reader(
         read::Unreadable::Error(error) => error,
     })?;
     let (format, entries) = match document {
-        read::Document::WhatsMyName(entries) => (ListFormat::WhatsMyName, entries),
+        read::Document::WhatsMyName(collector) => {
+            return collector.finish(label, ListFormat::WhatsMyName);
+        }
         read::Document::Sherlock(entries) => (
             ListFormat::Sherlock,
             sherlock::convert(label, &entries, options)?,
@@ -323,62 +325,80 @@ fn without_position(message: &str) -> String {
     }
 }
 
-/// Keeps the first site of each name, collects skips and warnings, and refuses a list that
-/// yields nothing (a run over zero imported sites would look like "nothing found").
-fn collect(
-    label: &str,
-    format: ListFormat,
-    entries: Vec<Converted>,
-) -> Result<Imported, ImportError> {
-    let total = entries.len();
-    let mut seen = HashSet::new();
-    let mut sites = Vec::new();
-    let mut skipped = Vec::new();
-    let mut warnings = Vec::new();
-    let mut disabled = 0;
-    let mut mirrors = Vec::new();
-    for entry in entries {
+/// Takes each entry as it is converted: keeps the first site of each name, collects skips
+/// and warnings, and at the end refuses a list that yields nothing (a run over zero
+/// imported sites would look like "nothing found"). Sites go straight into one vector, so
+/// a large list is never held twice.
+#[derive(Default)]
+struct Collector {
+    total: usize,
+    seen: HashSet<String>,
+    sites: Vec<Site>,
+    skipped: Vec<SkippedSite>,
+    warnings: Vec<String>,
+    disabled: usize,
+    mirrors: Vec<(String, String)>,
+}
+
+impl Collector {
+    fn add(&mut self, entry: Converted) {
+        self.total += 1;
         match entry {
             Converted::Site(site, notes, mirror_of) => {
-                if seen.insert(site.name.clone()) {
+                if self.seen.insert(site.name.clone()) {
                     if let Some(platform) = mirror_of {
-                        mirrors.push((site.name.clone(), platform));
+                        self.mirrors.push((site.name.clone(), platform));
                     }
                     // Debug quoting keeps a name with a newline or quote in it on one line.
-                    warnings.extend(notes.iter().map(|n| format!("site {:?}: {n}", site.name)));
-                    sites.push(*site);
+                    let name = &site.name;
+                    self.warnings
+                        .extend(notes.iter().map(|n| format!("site {name:?}: {n}")));
+                    self.sites.push(*site);
                 } else {
-                    skipped.push(SkippedSite {
+                    self.skipped.push(SkippedSite {
                         name: site.name.clone(),
                         reason: "duplicate name, the first one is kept".into(),
                         profile_url: None,
                     });
                 }
             }
-            Converted::Disabled => disabled += 1,
-            Converted::Skipped(skip) => skipped.push(skip),
+            Converted::Disabled => self.disabled += 1,
+            Converted::Skipped(skip) => self.skipped.push(skip),
         }
     }
-    if sites.is_empty() {
-        return Err(ImportError::NoUsableSites {
-            label: label.to_string(),
+
+    fn finish(mut self, label: &str, format: ListFormat) -> Result<Imported, ImportError> {
+        if self.sites.is_empty() {
+            return Err(ImportError::NoUsableSites {
+                label: label.to_string(),
+                format,
+                entries: self.total,
+                disabled: self.disabled,
+                skipped: self.total - self.disabled,
+            });
+        }
+        self.sites.shrink_to_fit();
+        Ok(Imported {
             format,
-            entries: total,
-            disabled,
-            skipped: total - disabled,
-        });
+            label: label.to_string(),
+            entries: self.total,
+            sites: self.sites,
+            skipped: self.skipped,
+            warnings: self.warnings,
+            disabled: self.disabled,
+            mirrors: self.mirrors,
+        })
     }
-    sites.shrink_to_fit();
-    Ok(Imported {
-        format,
-        label: label.to_string(),
-        entries: total,
-        sites,
-        skipped,
-        warnings,
-        disabled,
-        mirrors,
-    })
+}
+
+fn collect(
+    label: &str,
+    format: ListFormat,
+    entries: Vec<Converted>,
+) -> Result<Imported, ImportError> {
+    let mut collector = Collector::default();
+    entries.into_iter().for_each(|e| collector.add(e));
+    collector.finish(label, format)
 }
 
 /// The URL checks every format applies to one of an entry's URL templates: refused (the

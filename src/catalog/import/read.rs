@@ -12,7 +12,7 @@ use serde::Deserialize;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use super::{Converted, ImportError, ImportOptions, wmn};
+use super::{Collector, ImportError, ImportOptions, wmn};
 
 /// The largest list findable reads. The real lists are a few megabytes; this leaves room
 /// for much larger ones while a wrong file (`/dev/zero`, a disk image) stops at once.
@@ -20,7 +20,7 @@ pub const MAX_LIST_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A list's entries, as far as reading goes.
 pub(super) enum Document {
-    WhatsMyName(Vec<Converted>),
+    WhatsMyName(Collector),
     /// Site name and raw entry, in file order, repeated names kept.
     Sherlock(Vec<(String, Box<RawValue>)>),
     Maigret {
@@ -116,7 +116,7 @@ impl<'de> DeserializeSeed<'de> for TopLevel<'_> {
 /// What the `sites` key held.
 enum Sites {
     /// WhatsMyName: converted; `None` when no entry had `uri_check` (not WhatsMyName).
-    Array(Option<Vec<Converted>>),
+    Array(Option<Collector>),
     Object(Vec<(String, Box<RawValue>)>),
     Other,
 }
@@ -250,30 +250,29 @@ impl<'de> Visitor<'de> for SitesSeed<'_> {
         // as a missing field, which says more than "not a site list". Until one is seen
         // the raw entries wait.
         let mut waiting: Vec<Box<RawValue>> = Vec::new();
-        let mut converted: Option<Vec<Converted>> = None;
+        let mut converted: Option<Collector> = None;
         let mut index = 0;
-        let convert =
-            |converted: &mut Vec<Converted>, index: usize, raw: &RawValue| match wmn::convert(
-                context.label,
-                index,
-                raw,
-                context.options,
-            ) {
-                Ok(entry) => {
-                    converted.push(entry);
-                    Ok(())
-                }
-                Err(error) => {
-                    *context.error.borrow_mut() = Some(error);
-                    Err(serde::de::Error::custom("entry error"))
-                }
-            };
+        let convert = |converted: &mut Collector, index: usize, raw: &RawValue| match wmn::convert(
+            context.label,
+            index,
+            raw,
+            context.options,
+        ) {
+            Ok(entry) => {
+                converted.add(entry);
+                Ok(())
+            }
+            Err(error) => {
+                *context.error.borrow_mut() = Some(error);
+                Err(serde::de::Error::custom("entry error"))
+            }
+        };
         while let Some(raw) = seq.next_element::<Box<RawValue>>()? {
             index += 1;
             match &mut converted {
                 Some(done) => convert(done, index, &raw)?,
                 None if has_uri_check(&raw) => {
-                    let mut done = Vec::new();
+                    let mut done = Collector::default();
                     for (i, earlier) in waiting.drain(..).enumerate() {
                         convert(&mut done, i + 1, &earlier)?;
                     }
@@ -284,7 +283,7 @@ impl<'de> Visitor<'de> for SitesSeed<'_> {
             }
         }
         if index == 0 {
-            converted = Some(Vec::new());
+            converted = Some(Collector::default());
         }
         Ok(Sites::Array(converted))
     }
