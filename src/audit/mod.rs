@@ -134,7 +134,7 @@ impl Audit {
         )?;
         plan.site_list = site_list;
         Ok(Self {
-            engine: Engine::new(request.engine)?,
+            engine: Engine::new(request.engine.for_plan(&plan))?,
             subject: request.subject,
             variants,
             catalog: request.catalog,

@@ -166,24 +166,26 @@ impl Rule {
 #[derive(Clone)]
 pub struct UsernameRule(Pattern);
 
+/// Boxed: most imported sites have no pattern, and each site would otherwise carry the
+/// room for one.
 #[derive(Clone)]
 enum Pattern {
-    Plain(Regex),
-    Fancy(fancy_regex::Regex),
+    Plain(Box<Regex>),
+    Fancy(Box<fancy_regex::Regex>),
 }
 
 impl UsernameRule {
     pub fn new(pattern: &str) -> Result<Self, regex::Error> {
-        Regex::new(pattern).map(|r| Self(Pattern::Plain(r)))
+        Regex::new(pattern).map(|r| Self(Pattern::Plain(Box::new(r))))
     }
 
     /// A pattern from another tool (Python's `re` syntax): tried as a plain regex first,
     /// then with look-around support. The error is the look-around engine's.
     pub fn imported(pattern: &str) -> Result<Self, String> {
         match Regex::new(pattern) {
-            Ok(r) => Ok(Self(Pattern::Plain(r))),
+            Ok(r) => Ok(Self(Pattern::Plain(Box::new(r)))),
             Err(_) => fancy_regex::Regex::new(pattern)
-                .map(|r| Self(Pattern::Fancy(r)))
+                .map(|r| Self(Pattern::Fancy(Box::new(r))))
                 .map_err(|e| e.to_string()),
         }
     }

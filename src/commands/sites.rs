@@ -55,9 +55,9 @@ pub fn run(command: SitesCommand) -> Result<Exit> {
         sites.retain(|s| wanted.iter().any(|w| w.eq_ignore_ascii_case(&s.name)));
     }
     let plan = selftest::plan(sites, None);
-    let engine = Engine::new(setup::engine(&args.network)?)?;
+    let engine = Engine::new(setup::engine(&args.network)?.for_plan(&plan))?;
     let (evidence, interrupted) =
-        session::run_probes(&engine, &session::runtime()?, &plan, args.quiet);
+        session::run_probes(&engine, &session::network_runtime()?, &plan, args.quiet);
     let checks = selftest::judge(&plan, &evidence);
     out.write(&match out.format {
         OutputFormat::Json => render::json(&checks),

@@ -54,6 +54,8 @@ pub struct EngineConfig {
     pub max_retry_after: Duration,
     /// Honour HTTP(S)_PROXY and friends (school networks often need them).
     pub system_proxy: bool,
+    /// How long an unused connection is kept for the next request to its host.
+    pub keep_idle: Duration,
 }
 
 impl Default for EngineConfig {
@@ -71,7 +73,23 @@ impl Default for EngineConfig {
             backoff_cap: Duration::from_secs(8),
             max_retry_after: Duration::from_secs(30),
             system_proxy: true,
+            keep_idle: Duration::from_secs(90),
         }
+    }
+}
+
+impl EngineConfig {
+    /// Keeps an unused connection only a little longer than the longest gap `plan` leaves
+    /// between two requests to one host: hosts that are done do not hold buffers open.
+    pub fn for_plan(mut self, plan: &Plan) -> Self {
+        let longest = plan
+            .sites
+            .iter()
+            .filter_map(|s| s.min_interval_ms)
+            .max()
+            .unwrap_or(0);
+        self.keep_idle = Duration::from_millis(longest) + Duration::from_secs(1);
+        self
     }
 }
 
@@ -98,13 +116,13 @@ enum Job {
     Control(usize),
 }
 
-/// A planned probe with its request made, waiting for its host's turn.
+/// A planned probe waiting for its host's turn: `at` indexes the run's planned probes.
+/// Its request and result are made only when its turn comes, so thousands of waiting
+/// probes hold no more than this.
 struct Ready {
     job: Job,
-    /// The result as far as it is known before the answer.
-    base: ProbeResult,
+    at: usize,
     site: Arc<Site>,
-    request: Prepared,
 }
 
 impl Engine {
@@ -114,7 +132,8 @@ impl Engine {
             .redirect(reqwest::redirect::Policy::none())
             .timeout(config.timeout)
             .connect_timeout(config.connect_timeout.min(config.timeout))
-            .pool_max_idle_per_host(config.per_host.max(1));
+            .pool_max_idle_per_host(config.per_host.max(1))
+            .pool_idle_timeout(config.keep_idle);
         if !config.system_proxy {
             builder = builder.no_proxy();
         }
@@ -153,55 +172,77 @@ impl Engine {
             Job::Control(i) => controls[i] = Some(result),
         };
         // Controls go first so each host answers them before the real probes.
-        let jobs = (plan.controls.iter().enumerate())
-            .map(|(i, planned)| (Job::Control(i), planned))
-            .chain((plan.probes.iter().enumerate()).map(|(i, planned)| (Job::Probe(i), planned)));
+        let planned: Arc<[PlannedProbe]> =
+            plan.controls.iter().chain(&plan.probes).cloned().collect();
+        let jobs = (0..plan.controls.len())
+            .map(Job::Control)
+            .chain((0..plan.probes.len()).map(Job::Probe));
         let mut ready = Vec::new();
-        for (job, planned) in jobs {
-            let base = blank_result(planned);
-            match request_for(&sites, planned) {
-                Ok((site, request)) => ready.push(Ready {
-                    job,
-                    base,
-                    site,
-                    request,
-                }),
-                Err((reason, detail)) => keep(job, base.unknown(reason, detail)),
+        for (at, job) in jobs.enumerate() {
+            match request_for(&sites, &planned[at]) {
+                Ok((site, request)) => ready.push((origin(&request.url), job, at, site)),
+                Err((reason, detail)) => {
+                    keep(job, blank_result(&planned[at]).unknown(reason, detail));
+                }
             }
         }
         // Every host, with its interval, is known before the first request goes out.
         let hosts = politeness::by_origin(
-            ready.into_iter().map(|probe| {
-                let interval = Duration::from_millis(probe.site.min_interval_ms.unwrap_or(0));
-                (origin(&probe.request.url), interval, probe)
+            ready.into_iter().map(|(origin, job, at, site)| {
+                let interval = Duration::from_millis(site.min_interval_ms.unwrap_or(0));
+                (origin, interval, Ready { job, at, site })
             }),
             self.config.per_host,
             self.config.timeout,
         );
         // A few workers per host (as many as it may have requests in flight) take its
         // probes in order, rather than a task per probe: thousands of waiting futures
-        // would cost memory for nothing.
+        // would cost memory for nothing. Hosts take turns, twice as many at once as the
+        // global limit can keep busy (so a host finishing leaves no request slot idle),
+        // and connections are open to the hosts being asked rather than to every host of
+        // a long list at once.
         let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+        let per_host = self.config.per_host.max(1);
+        let hosts_at_once = Arc::new(Semaphore::new(
+            (2 * self.config.concurrency.max(1) / per_host).max(1),
+        ));
         let mut tasks = JoinSet::new();
         for (host, group) in hosts {
-            let workers = self.config.per_host.max(1).min(group.len());
-            let queue = Arc::new(Mutex::new(VecDeque::from(group)));
-            for _ in 0..workers {
-                let (run, host, queue) = (run.clone(), host.clone(), queue.clone());
-                let sender = sender.clone();
-                tasks.spawn(async move {
-                    loop {
-                        let next = queue
-                            .lock()
-                            .unwrap_or_else(PoisonError::into_inner)
-                            .pop_front();
-                        let Some(probe) = next else { break };
-                        if sender.send(run.probe(probe, &host).await).is_err() {
-                            break;
+            let (run, sender, hosts_at_once) = (run.clone(), sender.clone(), hosts_at_once.clone());
+            let planned = planned.clone();
+            tasks.spawn(async move {
+                let Ok(_admitted) = hosts_at_once.acquire().await else {
+                    return;
+                };
+                let workers = per_host.min(group.len());
+                let queue = Arc::new(Mutex::new(VecDeque::from(group)));
+                let mut workers_set = JoinSet::new();
+                for _ in 0..workers {
+                    let (run, host, queue) = (run.clone(), host.clone(), queue.clone());
+                    let (sender, planned) = (sender.clone(), planned.clone());
+                    workers_set.spawn(async move {
+                        loop {
+                            let next = queue
+                                .lock()
+                                .unwrap_or_else(PoisonError::into_inner)
+                                .pop_front();
+                            let Some(probe) = next else { break };
+                            let done = run.probe(probe, &planned, &host).await;
+                            if sender.send(done).is_err() {
+                                break;
+                            }
                         }
+                    });
+                }
+                while let Some(done) = workers_set.join_next().await {
+                    // A worker only ends abnormally if it panicked: pass that on.
+                    if let Err(e) = done
+                        && e.is_panic()
+                    {
+                        std::panic::resume_unwind(e.into_panic());
                     }
-                });
-            }
+                }
+            });
         }
         drop(sender);
         tokio::pin!(cancel);
@@ -290,13 +331,18 @@ fn request_for(
 }
 
 impl Run {
-    async fn probe(&self, probe: Ready, host: &Host) -> (Job, ProbeResult) {
-        let Ready {
-            job,
-            base,
-            site,
-            request,
-        } = probe;
+    async fn probe(
+        &self,
+        probe: Ready,
+        planned: &[PlannedProbe],
+        host: &Host,
+    ) -> (Job, ProbeResult) {
+        let Ready { job, at, site } = probe;
+        let base = blank_result(&planned[at]);
+        let request = match prepare(&site, &base.username) {
+            Ok(request) => request,
+            Err(detail) => return (job, base.unknown(UnknownReason::Unrecognised, detail)),
+        };
         let exchange = Exchange {
             client: &self.client,
             config: &self.config,

@@ -216,7 +216,8 @@ pub fn load_site_list(path: &Path, options: &ImportOptions) -> Result<Imported, 
     {
         return Err(ImportError::TooLarge { label });
     }
-    let reader = BufReader::with_capacity(64 * 1024, file);
+    // The read layer buffers; this one only lets it look for a byte-order mark.
+    let reader = BufReader::with_capacity(8, file);
     from_reader(&label, reader, options)
 }
 
@@ -332,7 +333,6 @@ fn without_position(message: &str) -> String {
 #[derive(Default)]
 struct Collector {
     total: usize,
-    seen: HashSet<String>,
     sites: Vec<Site>,
     skipped: Vec<SkippedSite>,
     warnings: Vec<String>,
@@ -345,22 +345,14 @@ impl Collector {
         self.total += 1;
         match entry {
             Converted::Site(site, notes, mirror_of) => {
-                if self.seen.insert(site.name.clone()) {
-                    if let Some(platform) = mirror_of {
-                        self.mirrors.push((site.name.clone(), platform));
-                    }
-                    // Debug quoting keeps a name with a newline or quote in it on one line.
-                    let name = &site.name;
-                    self.warnings
-                        .extend(notes.iter().map(|n| format!("site {name:?}: {n}")));
-                    self.sites.push(*site);
-                } else {
-                    self.skipped.push(SkippedSite {
-                        name: site.name.clone(),
-                        reason: "duplicate name, the first one is kept".into(),
-                        profile_url: None,
-                    });
+                if let Some(platform) = mirror_of {
+                    self.mirrors.push((site.name.clone(), platform));
                 }
+                // Debug quoting keeps a name with a newline or quote in it on one line.
+                let name = &site.name;
+                self.warnings
+                    .extend(notes.iter().map(|n| format!("site {name:?}: {n}")));
+                self.sites.push(*site);
             }
             Converted::Disabled => self.disabled += 1,
             Converted::Skipped(skip) => self.skipped.push(skip),
@@ -368,6 +360,31 @@ impl Collector {
     }
 
     fn finish(mut self, label: &str, format: ListFormat) -> Result<Imported, ImportError> {
+        // The first site of each name is kept. Looked for once at the end, with names
+        // borrowed, rather than a copy of every name held through the whole read.
+        let mut seen = HashSet::with_capacity(self.sites.len());
+        let first: Vec<bool> = self
+            .sites
+            .iter()
+            .map(|s| seen.insert(s.name.as_str()))
+            .collect();
+        drop(seen);
+        if first.contains(&false) {
+            let mut first = first.into_iter();
+            let mut twins = Vec::new();
+            self.sites.retain(|site| {
+                let keep = first.next().unwrap_or(true);
+                if !keep {
+                    twins.push(SkippedSite {
+                        name: site.name.clone(),
+                        reason: "duplicate name, the first one is kept".into(),
+                        profile_url: None,
+                    });
+                }
+                keep
+            });
+            self.skipped.append(&mut twins);
+        }
         if self.sites.is_empty() {
             return Err(ImportError::NoUsableSites {
                 label: label.to_string(),

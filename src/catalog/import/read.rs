@@ -62,10 +62,15 @@ pub(super) fn read(
         reader.consume(3);
     }
     let count = Rc::new(Cell::new(0));
-    let counted = Counted {
-        inner: reader.take(MAX_LIST_BYTES + 1),
-        count: count.clone(),
-    };
+    // serde_json reads a stream a byte at a time: a buffer on the outside keeps that a
+    // copy from memory rather than a call through every layer.
+    let counted = std::io::BufReader::with_capacity(
+        64 * 1024,
+        Counted {
+            inner: reader.take(MAX_LIST_BYTES + 1),
+            count: count.clone(),
+        },
+    );
     let context = Context {
         label,
         options,
