@@ -250,6 +250,10 @@ fn bad_probe_input_is_exit_2_with_one_line() {
             ],
             "field `e_code`",
         ),
+        (
+            &["probe", "--username", "x", "--sites", "/dev/zero"],
+            "--sites: /dev/zero",
+        ),
         (&["probe", "--username", "x", "--timeout", "0"], "--timeout"),
         (
             &["probe", "--username", "x", "--concurrency", "0"],
