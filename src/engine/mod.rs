@@ -6,6 +6,7 @@ pub mod detect;
 mod exchange;
 mod fetch;
 mod politeness;
+mod result;
 pub mod retry;
 pub mod search;
 
@@ -19,12 +20,14 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::catalog::Site;
-use crate::evidence::{Evidence, ProbeResult, ProbeStatus, UnknownReason};
+use crate::evidence::{Evidence, ProbeResult, UnknownReason};
 use crate::plan::{Plan, PlannedProbe};
-use detect::{Observed, Verdict};
 use exchange::Exchange;
-use fetch::{Fetched, Prepared};
-use politeness::{Failure, Host, origin};
+use fetch::Fetched;
+use politeness::{Host, origin};
+use result::{
+    blank_result, discredit_unreliable_sites, health, judge, prepare, request_for, with_response,
+};
 
 /// What findable says it is, to every site it asks.
 pub const USER_AGENT: &str = concat!(
@@ -279,57 +282,6 @@ impl Engine {
     }
 }
 
-/// A site that says a made-up username exists says so of anyone: none of its answers
-/// can be trusted, found or absent.
-fn discredit_unreliable_sites(probes: &mut [ProbeResult], controls: &[ProbeResult]) {
-    for control in controls.iter().filter(|c| c.status == ProbeStatus::Found) {
-        let detail = format!(
-            "the made-up username {:?} also looked like a real account",
-            control.username
-        );
-        for probe in probes.iter_mut().filter(|p| p.platform == control.platform) {
-            *probe = probe
-                .clone()
-                .unknown(UnknownReason::Unreliable, detail.clone());
-        }
-    }
-}
-
-/// A probe's result before any answer: unknown, with nothing seen yet.
-fn blank_result(planned: &PlannedProbe) -> ProbeResult {
-    ProbeResult {
-        platform: planned.site.clone(),
-        username: planned.username.clone(),
-        url: planned.url.clone(),
-        status: ProbeStatus::Unknown,
-        reason: None,
-        detail: None,
-        http_status: None,
-        final_url: None,
-        weight: planned.weight,
-        source: planned.source.clone(),
-    }
-}
-
-/// The site and the request to send for a planned probe, or why it is not sent.
-fn request_for(
-    sites: &HashMap<&str, Arc<Site>>,
-    planned: &PlannedProbe,
-) -> Result<(Arc<Site>, Prepared), (UnknownReason, String)> {
-    let Some(site) = sites.get(planned.site.as_str()) else {
-        return Err((
-            UnknownReason::Unrecognised,
-            "site missing from the plan".into(),
-        ));
-    };
-    if let Some(reason) = &site.manual_reason {
-        return Err((UnknownReason::Manual, reason.clone()));
-    }
-    let request =
-        prepare(site, &planned.username).map_err(|detail| (UnknownReason::Unrecognised, detail))?;
-    Ok((site.clone(), request))
-}
-
 impl Run {
     async fn probe(
         &self,
@@ -373,75 +325,4 @@ impl Run {
         };
         (job, result)
     }
-}
-
-/// Bot walls and login pages count toward giving up on a host, as failed exchanges do;
-/// any other answer it could read (found, absent, unrecognised) ends the streak.
-fn health(judged: &ProbeResult) -> Result<(), (Failure, String)> {
-    let failure = match judged.reason {
-        Some(UnknownReason::Blocked) => Failure::Blocked,
-        Some(UnknownReason::LoginWall) => Failure::LoginWall,
-        _ => return Ok(()),
-    };
-    Err((failure, judged.detail.clone().unwrap_or_default()))
-}
-
-fn prepare(site: &Site, username: &str) -> Result<Prepared, String> {
-    let fill = |text: &str| text.replace("{username}", username);
-    let url = url::Url::parse(&fill(&site.request.url))
-        .map_err(|e| format!("bad probe URL {:?}: {e}", site.request.url))?;
-    Ok(Prepared {
-        url,
-        method: site.request.method,
-        headers: site
-            .request
-            .headers
-            .iter()
-            .map(|(k, v)| (k.clone(), fill(v)))
-            .collect(),
-        body: site.request.body.as_deref().map(fill),
-        follow_redirects: site.follow_redirects,
-    })
-}
-
-fn with_response(mut base: ProbeResult, fetched: &Fetched) -> ProbeResult {
-    base.http_status = Some(fetched.status);
-    if fetched.chain.len() > 1 {
-        base.final_url = fetched.final_url().map(ToString::to_string);
-    }
-    base
-}
-
-fn judge(base: ProbeResult, site: &Site, username: &str, fetched: &Fetched) -> ProbeResult {
-    let body = String::from_utf8_lossy(&fetched.body);
-    let final_url = fetched
-        .final_url()
-        .map(url::Url::as_str)
-        .unwrap_or_default();
-    let server = fetched.header("server").to_ascii_lowercase();
-    let chain: Vec<&str> = fetched.chain.iter().map(url::Url::as_str).collect();
-    let seen = Observed {
-        status: fetched.status,
-        final_url,
-        redirected: fetched.chain.len() > 1,
-        chain: &chain,
-        body: &body,
-        server: &server,
-        mitigated: &fetched.header("cf-mitigated").to_ascii_lowercase(),
-    };
-    let mut result = with_response(base, fetched);
-    match detect::judge(&site.detection, username, &seen) {
-        Verdict::Found => result.status = ProbeStatus::Found,
-        Verdict::Absent => {
-            result.status = ProbeStatus::Absent;
-            result.detail = site.absent_note.clone();
-        }
-        Verdict::Unknown(reason, mut detail) => {
-            if fetched.truncated {
-                detail.push_str(" (page cut off at the size limit)");
-            }
-            result = result.unknown(reason, detail);
-        }
-    }
-    result
 }
