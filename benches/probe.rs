@@ -75,6 +75,53 @@ fn main() {
     if sherlock.is_none() {
         eprintln!("sherlock not found: set SHERLOCK or run scripts/bench-probe.sh to compare");
     }
+    import_big_list(dir.path());
+}
+
+/// Reading a 50 MB WhatsMyName list: made-up entries (about 220,000), never requested
+/// (`--offline`), so the time and memory are the import's.
+fn import_big_list(dir: &Path) {
+    const SIZE: usize = 50_000_000;
+    let path = dir.join("wmn-50mb.json");
+    let mut text = String::with_capacity(SIZE + 1024);
+    text.push_str("{\n  \"license\": [],\n  \"authors\": [],\n  \"categories\": [\"social\"],\n  \"sites\": [\n");
+    let mut entries = 0;
+    while text.len() < SIZE {
+        if entries > 0 {
+            text.push_str(",\n");
+        }
+        text.push_str(&format!(
+            "    {{\"name\": \"site{entries:06}\", \"uri_check\": \"https://site{entries:06}.example.test/u/{{account}}\", \
+             \"e_code\": 200, \"e_string\": \"og:type\\\" content=\\\"profile\\\"\", \"m_code\": 404, \
+             \"m_string\": \"no such user\", \"known\": [\"user0\"], \"cat\": \"social\"}}"
+        ));
+        entries += 1;
+    }
+    text.push_str("\n  ]\n}\n");
+    std::fs::write(&path, &text).expect("write big list");
+    drop(text);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_findable"));
+    cmd.args([
+        "probe",
+        "--offline",
+        "--format",
+        "json",
+        "--username",
+        "user0",
+    ])
+    .args(["--platforms", "site000001", "--sites"])
+    .arg(&path);
+    let m = measure(cmd);
+    println!();
+    println!("| import | entries | size (MB) | wall (s) | CPU (s) | peak RSS (MB) |");
+    println!("|---|---|---|---|---|---|");
+    println!(
+        "| WhatsMyName list, --offline | {entries} | {:.0} | {:.2} | {:.2} | {:.1} |",
+        std::fs::metadata(&path).map_or(0, |m| m.len()) as f64 / 1e6,
+        m.wall.as_secs_f64(),
+        m.cpu.as_secs_f64(),
+        m.max_rss_kib as f64 / 1024.0,
+    );
 }
 
 fn specs(count: usize) -> Vec<PlatformSpec> {

@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::import::SiteList;
+
 /// The answer for one (site, username) pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -120,6 +122,10 @@ pub struct Evidence {
     /// Every search query run, in plan order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub searches: Vec<QueryResult>,
+    /// The `--sites` list the probes came from: every entry it skipped, with why and the
+    /// page to check by hand, and its warnings.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_list: Option<SiteList>,
 }
 
 impl Evidence {

@@ -20,6 +20,7 @@ pub mod relevance;
 pub mod render;
 pub mod report;
 pub mod search_results;
+pub mod selftest;
 pub mod subject;
 pub mod variants;
 

@@ -11,7 +11,9 @@ use std::collections::HashSet;
 use crate::Catalog;
 use crate::checklist::{Answers, Review};
 use crate::evidence::{Evidence, ProbeStatus, QueryStatus};
-use crate::report::{Contributor, Finding, Report, ReportSubject, SCHEMA_VERSION, Score, Stats};
+use crate::report::{
+    Contributor, Finding, Report, ReportSubject, SCHEMA_VERSION, Score, SiteListSummary, Stats,
+};
 use crate::subject::Subject;
 use crate::variants::Variants;
 
@@ -123,6 +125,20 @@ pub fn assess(input: &Input) -> Report {
         could_not_check,
         stats,
         partial: input.evidence.partial,
+        site_list: input
+            .evidence
+            .site_list
+            .as_ref()
+            .map(|list| SiteListSummary {
+                file: list.file.clone(),
+                format: list.format.clone(),
+                headline: list.headline(),
+                entries: list.entries,
+                imported: list.imported,
+                disabled: list.disabled,
+                skipped: list.skipped.len(),
+                warnings: list.warnings.clone(),
+            }),
     }
 }
 

@@ -27,6 +27,21 @@ pub(super) fn unchecked(input: &Input) -> Vec<Unchecked> {
             }
         })
         .collect();
+    // Sites of a --sites list that were never probed: each with why, and its page for the
+    // likeliest username when it has one a person could open.
+    let likeliest = input.variants.usernames.first().map(|v| v.text.as_str());
+    for skipped in input.evidence.site_list.iter().flat_map(|l| &l.skipped) {
+        let url = match (&skipped.profile_url, likeliest) {
+            (Some(template), Some(username)) => template.replace("{username}", username),
+            _ => String::new(),
+        };
+        out.push(Unchecked {
+            platform: skipped.name.clone(),
+            what: "every username (not probed)".into(),
+            reason: skipped.reason.clone(),
+            url,
+        });
+    }
     for q in &input.evidence.searches {
         if matches!(q.status, QueryStatus::Blocked | QueryStatus::Failed) {
             let url = search_links(&q.query)

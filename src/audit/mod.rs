@@ -20,6 +20,7 @@ use tokio_util::sync::CancellationToken;
 use crate::Catalog;
 use crate::assess::{self, Input};
 use crate::catalog::Site;
+use crate::catalog::import::Imported;
 use crate::checklist::{self, Answers, Outcome, Prompter};
 use crate::engine::search::Backend;
 use crate::engine::{Engine, EngineConfig, EngineError};
@@ -34,8 +35,8 @@ use crate::variants::Variants;
 pub struct AuditRequest {
     pub subject: Subject,
     pub catalog: Catalog,
-    /// The sites to probe; `None` for the catalog's own platforms.
-    pub sites: Option<Vec<Site>>,
+    /// The sites of a `--sites` list; `None` for the catalog's own platforms.
+    pub sites: Option<Imported>,
     pub plan: PlanOptions,
     /// Where the searches run; `None` runs none (they stay in the plan, to open by hand).
     pub backend: Option<Backend>,
@@ -109,23 +110,31 @@ impl Audit {
     /// platform, nothing to probe) before anything touches the network.
     pub fn prepare(request: AuditRequest) -> Result<Self, AuditError> {
         let variants = Variants::generate(&request.subject);
-        let sites = request.sites.unwrap_or_else(|| {
-            request
-                .catalog
-                .checks
-                .iter()
-                .filter_map(Site::from_check)
-                .collect()
-        });
-        let plan = Plan::for_subject(
+        let (sites, site_list) = match request.sites {
+            Some(imported) => {
+                let summary = imported.summary();
+                (imported.sites, Some(summary))
+            }
+            None => (
+                request
+                    .catalog
+                    .checks
+                    .iter()
+                    .filter_map(Site::from_check)
+                    .collect(),
+                None,
+            ),
+        };
+        let mut plan = Plan::for_subject(
             &request.subject,
             &variants,
             sites,
             &request.catalog.checks,
             &request.plan,
         )?;
+        plan.site_list = site_list;
         Ok(Self {
-            engine: Engine::new(request.engine)?,
+            engine: Engine::new(request.engine.for_plan(&plan))?,
             subject: request.subject,
             variants,
             catalog: request.catalog,

@@ -141,6 +141,13 @@ pub struct Profile {
     pub absent_note: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_interval_ms: Option<u64>,
+    /// Follow redirects before applying the rules (the default); false reads the first
+    /// answer, so `status` can name a 301 and `redirect` matches where it points.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub follow_redirects: bool,
+    /// Accounts known to exist, for `findable sites check`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known: Vec<String>,
     pub source: String,
     pub as_of: String,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -151,6 +158,14 @@ pub struct Profile {
     pub absent: Option<Rule>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub blocked: Option<Rule>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
 }
 
 impl Profile {
@@ -187,20 +202,50 @@ impl Rule {
 }
 
 /// The usernames a platform accepts, as a compiled regex that round-trips as its pattern.
+/// Check files use the `regex` crate's syntax; a pattern imported from another tool's list
+/// may also use look-around, which `fancy-regex` runs (and falls back to `regex` for
+/// everything else).
 #[derive(Clone)]
-pub struct UsernameRule(Regex);
+pub struct UsernameRule(Pattern);
+
+/// Boxed: most imported sites have no pattern, and each site would otherwise carry the
+/// room for one.
+#[derive(Clone)]
+enum Pattern {
+    Plain(Box<Regex>),
+    Fancy(Box<fancy_regex::Regex>),
+}
 
 impl UsernameRule {
     pub fn new(pattern: &str) -> Result<Self, regex::Error> {
-        Regex::new(pattern).map(Self)
+        Regex::new(pattern).map(|r| Self(Pattern::Plain(Box::new(r))))
+    }
+
+    /// A pattern from another tool (Python's `re` syntax): tried as a plain regex first,
+    /// then with look-around support. The error is the look-around engine's.
+    pub fn imported(pattern: &str) -> Result<Self, String> {
+        match Regex::new(pattern) {
+            Ok(r) => Ok(Self(Pattern::Plain(Box::new(r)))),
+            Err(_) => fancy_regex::Regex::new(pattern)
+                .map(|r| Self(Pattern::Fancy(Box::new(r))))
+                .map_err(|e| e.to_string()),
+        }
     }
 
     pub fn accepts(&self, username: &str) -> bool {
-        self.0.is_match(username)
+        match &self.0 {
+            Pattern::Plain(r) => r.is_match(username),
+            // A pattern that runs out of backtracking budget accepts nothing: the
+            // username is then not sent, which is the safe side of a filter.
+            Pattern::Fancy(r) => r.is_match(username).unwrap_or(false),
+        }
     }
 
     pub fn as_str(&self) -> &str {
-        self.0.as_str()
+        match &self.0 {
+            Pattern::Plain(r) => r.as_str(),
+            Pattern::Fancy(r) => r.as_str(),
+        }
     }
 }
 
@@ -219,7 +264,7 @@ impl Serialize for UsernameRule {
 impl<'de> Deserialize<'de> for UsernameRule {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let pattern = String::deserialize(deserializer)?;
-        Self::new(&pattern).map_err(serde::de::Error::custom)
+        Self::imported(&pattern).map_err(serde::de::Error::custom)
     }
 }
 

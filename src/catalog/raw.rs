@@ -48,6 +48,9 @@ struct RawProfile {
     manual_reason: Option<Spanned<String>>,
     absent_note: Option<String>,
     min_interval_ms: Option<u64>,
+    follow_redirects: Option<bool>,
+    #[serde(default)]
+    known: Vec<Spanned<String>>,
     source: Spanned<String>,
     as_of: Spanned<Datetime>,
     #[serde(default)]
@@ -385,6 +388,19 @@ fn convert_profile(p: &mut Problems, raw: RawProfile) -> Option<Profile> {
             );
         }
     }
+    if let Some(rule) = &username_rule {
+        for name in &raw.known {
+            if !rule.accepts(name.get_ref()) {
+                p.at(
+                    name,
+                    format!(
+                        "known account {:?} does not match username_rule",
+                        name.get_ref()
+                    ),
+                );
+            }
+        }
+    }
     let source = p.link("[profile] source", &raw.source);
     let as_of = p.date("[profile] as_of", &raw.as_of);
     Some(Profile {
@@ -395,6 +411,8 @@ fn convert_profile(p: &mut Problems, raw: RawProfile) -> Option<Profile> {
         manual_reason: raw.manual_reason.map(Spanned::into_inner),
         absent_note: raw.absent_note,
         min_interval_ms: raw.min_interval_ms,
+        follow_redirects: raw.follow_redirects.unwrap_or(true),
+        known: raw.known.into_iter().map(Spanned::into_inner).collect(),
         source,
         as_of,
         headers: raw

@@ -22,6 +22,18 @@ pub struct Site {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub strip_chars: String,
     pub detection: Detection,
+    /// Follow redirects before reading the answer (findable's own checks do). Imported
+    /// lists whose rules describe the first answer (WhatsMyName's `e_code`/`m_code`,
+    /// Sherlock's `response_url`) set it to false, so a 301 is read as a 301.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub follow_redirects: bool,
+    /// Usernames known to exist there, for `findable sites check`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known: Vec<String>,
+    /// Usernames known not to exist there (Maigret's `usernameUnclaimed`), also for the
+    /// self-test, next to a made-up one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known_absent: Vec<String>,
     /// Smallest gap between two requests to this site's host.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_interval_ms: Option<u64>,
@@ -67,6 +79,14 @@ pub struct Detection {
     pub blocked: Option<Rule>,
 }
 
+fn yes() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
 impl Site {
     /// The site for a check's `[profile]`, if it has one.
     pub fn from_check(check: &Check) -> Option<Self> {
@@ -91,6 +111,9 @@ impl Site {
                 absent: profile.absent.clone(),
                 blocked: profile.blocked.clone(),
             },
+            follow_redirects: profile.follow_redirects,
+            known: profile.known.clone(),
+            known_absent: Vec::new(),
             min_interval_ms: profile.min_interval_ms,
             manual_reason: manual.then(|| {
                 profile

@@ -78,6 +78,9 @@ pub enum Command {
     /// List or validate the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),
+    /// Self-test a site list (or findable's own checks): which rules still hold
+    #[command(subcommand)]
+    Sites(SitesCommand),
     /// Print the JSON Schema of the audit report (`audit --format json`)
     Schema,
 }
@@ -120,6 +123,36 @@ pub enum ChecksCommand {
     },
 }
 
+#[derive(Debug, Subcommand)]
+pub enum SitesCommand {
+    /// Try each site's known accounts and a made-up name, and say which sites still work
+    Check(Box<SitesCheckArgs>),
+}
+
+#[derive(Debug, Args)]
+pub struct SitesCheckArgs {
+    /// A WhatsMyName, Sherlock or Maigret list [default: findable's own checks]
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+    /// Only these sites (check ids or site names), comma-separated
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    pub platforms: Option<Vec<String>>,
+    /// Also test the list's adult sites (left out by default)
+    #[arg(long)]
+    pub include_adult: bool,
+    /// Output format [default: from the -o extension, else text]
+    #[arg(long, value_name = "FORMAT", value_parser = formats(LIST_FORMATS))]
+    pub format: Option<OutputFormat>,
+    /// Write to FILE (.txt or .json) instead of the terminal, readable by you only
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// No progress bar
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub network: NetworkArgs,
+}
+
 #[derive(Debug, Args)]
 pub struct ProbeArgs {
     /// Output format [default: from the -o extension, else text]
@@ -150,9 +183,13 @@ pub struct SourceArgs {
     /// Use the check files in DIR instead of the built-in ones
     #[arg(long, value_name = "DIR", conflicts_with = "sites")]
     pub checks: Option<PathBuf>,
-    /// Probe the sites in a WhatsMyName (wmn-data.json) or Sherlock (data.json) list instead
+    /// Probe the sites in a WhatsMyName (wmn-data.json), Sherlock or Maigret (data.json)
+    /// list instead
     #[arg(long, value_name = "FILE")]
     pub sites: Option<PathBuf>,
+    /// Also probe the adult sites of a --sites list (left out by default)
+    #[arg(long, requires = "sites")]
+    pub include_adult: bool,
     /// Only these platforms (check ids or site names), comma-separated
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub platforms: Option<Vec<String>>,

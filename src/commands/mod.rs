@@ -14,6 +14,7 @@ mod queries;
 mod search;
 mod session;
 mod setup;
+mod sites;
 mod variants;
 
 use anyhow::Result;
@@ -48,6 +49,7 @@ pub fn run(command: Command) -> Result<Exit> {
         }
         Command::Variants(args) => variants::run(&args),
         Command::Checks(command) => checks::run(command),
+        Command::Sites(command) => sites::run(command),
         Command::Probe(args) => probe::run(&args),
         Command::Queries(args) => queries::run(&args),
         Command::Search(args) => search::run(&args),

@@ -31,9 +31,14 @@ pub fn run(args: &ProbeArgs) -> Result<Exit> {
         })?;
         return Ok(Exit::Success);
     }
-    let engine = Engine::new(setup::engine(&args.network)?)?;
-    let (evidence, interrupted) =
-        session::run_probes(&engine, &session::runtime()?, &plan, args.quiet);
+    let (evidence, interrupted) = {
+        let engine = Engine::new(setup::engine(&args.network)?.for_plan(&plan))?;
+        let runtime = session::network_runtime()?;
+        session::run_probes(&engine, &runtime, &plan, args.quiet)
+    };
+    // The connections, the runtime and the plan are gone before the document is made, so
+    // they do not add to its memory.
+    drop(plan);
     if interrupted {
         eprintln!(
             "stopped: {} of {} checks finished; the results below are partial",

@@ -30,6 +30,16 @@ pub fn runtime() -> Result<tokio::runtime::Runtime> {
         .context("cannot start the async runtime")
 }
 
+/// The runtime for commands that only wait on the network (`probe`, `sites check`): one
+/// thread is plenty for many connections in flight, and costs less CPU and memory than
+/// threads handing work to each other.
+pub fn network_runtime() -> Result<tokio::runtime::Runtime> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot start the async runtime")
+}
+
 /// How a run was told to stop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stop {

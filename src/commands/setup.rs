@@ -11,7 +11,7 @@ use super::InputError;
 use crate::cli::{BackendChoice, NetworkArgs, SearchOptions, SourceArgs, SubjectArgs};
 use findable::Catalog;
 use findable::catalog::Site;
-use findable::catalog::import::load_site_list;
+use findable::catalog::import::{ImportOptions, Imported, load_site_list, prefer_builtin};
 use findable::checklist::{Answers, Person};
 use findable::engine::EngineConfig;
 use findable::engine::search::Backend;
@@ -46,38 +46,53 @@ pub fn catalog(dir: Option<&Path>) -> Result<Catalog> {
     }
 }
 
-/// The sites of a `--sites` list, with its warnings on stderr; `None` without one, so the
-/// catalog's own platforms are probed.
-pub fn imported_sites(sources: &SourceArgs) -> Result<Option<Vec<Site>>> {
+/// The sites of a `--sites` list (findable's own check replacing any platform it knows),
+/// with one line on stderr saying how many were imported and one per warning; `None`
+/// without a list, so the catalog's own platforms are probed.
+pub fn imported_sites(sources: &SourceArgs) -> Result<Option<Imported>> {
     let Some(path) = &sources.sites else {
         return Ok(None);
     };
-    let imported = load_site_list(path).context("--sites")?;
+    let options = ImportOptions {
+        include_adult: sources.include_adult,
+    };
+    let mut imported = load_site_list(path, &options).context("--sites")?;
+    prefer_builtin(&mut imported, &catalog(None)?);
     for warning in &imported.warnings {
-        eprintln!("warning: {warning}");
+        eprintln!("warning: {}: {warning}", imported.label);
     }
-    Ok(Some(imported.sites))
+    let summary = imported.summary();
+    let listed = if summary.skipped.is_empty() {
+        ""
+    } else {
+        " (each skipped site is listed with the results, with why)"
+    };
+    eprintln!("{}{listed}", summary.headline());
+    Ok(Some(imported))
 }
 
 /// The plan of `findable probe`: every username variant of the person's name on the sites
 /// of `--sites`, `--checks` or the built-in catalog; with no name given, just the handles
 /// from `--username`.
 pub fn probe_plan(subject_args: &SubjectArgs, sources: &SourceArgs) -> Result<Plan> {
-    let sites = match imported_sites(sources)? {
-        Some(sites) => sites,
-        None => catalog(sources.checks.as_deref())?
-            .checks
-            .iter()
-            .filter_map(Site::from_check)
-            .collect(),
+    let (sites, site_list) = match imported_sites(sources)? {
+        Some(imported) => {
+            let summary = imported.summary();
+            (imported.sites, Some(summary))
+        }
+        None => (
+            catalog(sources.checks.as_deref())?
+                .checks
+                .iter()
+                .filter_map(Site::from_check)
+                .collect(),
+            None,
+        ),
     };
     let (usernames, handles) = usernames(subject_args)?;
-    Ok(Plan::build(
-        sites,
-        &usernames,
-        &handles,
-        &plan_options(sources, 0),
-    )?)
+    let mut plan = Plan::build(sites, &usernames, &handles, &plan_options(sources, 0))?;
+    plan.site_list = site_list;
+    Ok(plan)
 }
 
 fn usernames(args: &SubjectArgs) -> Result<(Vec<Variant>, Vec<Handle>)> {

@@ -1,6 +1,7 @@
 //! Reading a response honestly: `found` only when the site's "exists" rule matches and its
-//! "absent" rule does not, `absent` only when the "absent" rule matches, and every bot
-//! wall, login page, challenge or odd answer is `unknown` with a reason. Pure: no I/O.
+//! "absent" rule does not, `absent` only when the "absent" rule matches and the "exists"
+//! rule does not, and every bot wall, login page, challenge, page matching both or odd
+//! answer is `unknown` with a reason. Pure: no I/O.
 
 use crate::catalog::{Detection, Rule};
 use crate::evidence::UnknownReason;
@@ -109,6 +110,21 @@ pub fn judge(detection: &Detection, username: &str, seen: &Observed) -> Verdict 
         && !expected_redirect
     {
         return unknown(UnknownReason::LoginWall, format!("redirected to {hop}"));
+    }
+    // A page that carries both markers is evidence of neither ("[]" in a real profile's
+    // JSON, say). The one exception is an exists rule that names only a status: then the
+    // absent rule's marker is the only specific sign on the page (Sherlock's and Maigret's
+    // "missing" text on a 200 page).
+    let marked = |rule: &Option<Rule>| {
+        rule.as_ref()
+            .is_some_and(|r| !r.body.is_empty() || r.redirect.is_some())
+    };
+    let absent_is_the_only_marker = marked(&detection.absent) && !marked(&detection.exists);
+    if absent && exists && !absent_is_the_only_marker {
+        return unknown(
+            UnknownReason::Unrecognised,
+            format!("{http} matched both the exists and the absent rule"),
+        );
     }
     if absent {
         return Verdict::Absent;
@@ -244,7 +260,33 @@ mod tests {
             body: vec!["profile".into()],
             ..Rule::default()
         });
-        assert_eq!(judge(&both, "jane", &seen(200, PROFILE)), Verdict::Absent);
+        assert!(matches!(
+            judge(&both, "jane", &seen(200, PROFILE)),
+            Verdict::Unknown(UnknownReason::Unrecognised, _)
+        ));
+    }
+
+    #[test]
+    fn a_status_only_exists_rule_gives_way_to_a_missing_marker() {
+        let one_sided = Detection {
+            exists: Some(Rule {
+                status: vec![200],
+                ..Rule::default()
+            }),
+            absent: Some(Rule {
+                body: vec!["No such user".into()],
+                ..Rule::default()
+            }),
+            blocked: None,
+        };
+        assert_eq!(
+            judge(&one_sided, "jane", &seen(200, "<h1>No such user</h1>")),
+            Verdict::Absent
+        );
+        assert_eq!(
+            judge(&one_sided, "jane", &seen(200, "<h1>Jane</h1>")),
+            Verdict::Found
+        );
     }
 
     #[test]

@@ -6,7 +6,6 @@ use std::time::{Duration, SystemTime};
 
 use reqwest::Client;
 use tokio::sync::Semaphore;
-use tokio::time::Instant;
 
 use super::EngineConfig;
 use super::fetch::{self, FetchError, Fetched, Prepared};
@@ -43,10 +42,13 @@ pub struct Exchange<'a> {
 impl Exchange<'_> {
     /// Sends `request` until it gets an answer worth reading, and hands that to `read`,
     /// which also says whether the answer counts against the host (a bot wall, say).
-    /// `enough` lets the body read stop early once the caller has what it needs.
+    /// `enough` lets the body read stop early once the caller has what it needs. `own`
+    /// lists statuses the caller's rules read as an answer (a site whose missing page is a
+    /// 503): those are read, not retried or taken for a rate limit.
     pub async fn send<T>(
         &self,
         request: &Prepared,
+        own: &[u16],
         enough: impl Fn(&[u8]) -> bool,
         read: impl FnOnce(Fetched) -> (T, Result<(), (Failure, String)>),
     ) -> Result<T, Unanswered> {
@@ -86,15 +88,24 @@ impl Exchange<'_> {
                 Err(FetchError::Network(detail)) => {
                     return Err(Unanswered::new(UnknownReason::Network, detail));
                 }
-                Ok(fetched) if is_rate_limit(&fetched) => {
+                Ok(fetched) if is_rate_limit(&fetched, own) => {
                     let header = fetched.header("retry-after");
                     let asked = retry::retry_after(Some(header), SystemTime::now());
                     let wait = asked.unwrap_or_else(|| backoff(rate_limits + 1));
-                    if wait <= cfg.max_retry_after {
-                        // Every request to this host waits, not just this one.
-                        self.host.pause_until(Instant::now() + wait);
+                    // Every request to this host waits, not just this one; a wait the host
+                    // may not have ends its probes here.
+                    let paused = self
+                        .host
+                        .asked_to_wait(wait, cfg.timeout, cfg.max_retry_after);
+                    if let Err(why) = paused {
+                        let detail = format!("HTTP {}: {why}", fetched.status);
+                        return Err(Unanswered {
+                            reason: UnknownReason::RateLimited,
+                            detail,
+                            fetched: Some(fetched),
+                        });
                     }
-                    if rate_limits >= cfg.rate_limit_retries || wait > cfg.max_retry_after {
+                    if rate_limits >= cfg.rate_limit_retries {
                         let asked_for = asked
                             .map(|w| format!("; asked to wait {}s", w.as_secs()))
                             .unwrap_or_default();
@@ -113,7 +124,11 @@ impl Exchange<'_> {
                     // The host's pause is this probe's wait too.
                     Duration::ZERO
                 }
-                Ok(fetched) if fetched.status >= 500 && failures < cfg.retries => {
+                Ok(fetched)
+                    if fetched.status >= 500
+                        && !own.contains(&fetched.status)
+                        && failures < cfg.retries =>
+                {
                     failures += 1;
                     backoff(failures)
                 }
@@ -129,10 +144,12 @@ impl Exchange<'_> {
     }
 }
 
-/// 429 always; 503 only when it is not a bot challenge (those are judged, not retried).
-fn is_rate_limit(fetched: &Fetched) -> bool {
+/// 429 always; 503 only when the site's own rules do not name it and it is not a bot
+/// challenge (those are judged, not retried).
+fn is_rate_limit(fetched: &Fetched, own: &[u16]) -> bool {
     fetched.status == 429
         || (fetched.status == 503
+            && !own.contains(&503)
             && !fetched.header("cf-mitigated").contains("challenge")
             && !fetched
                 .header("server")

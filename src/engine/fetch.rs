@@ -1,6 +1,7 @@
 //! One HTTP exchange: send, follow redirects by hand (http and https only, a bounded number
-//! of hops, every hop recorded), and read at most a capped body, stopping as soon as the
-//! caller says it has seen enough.
+//! of hops, every hop recorded; or not at all, for rules written about the first answer),
+//! and read at most a capped body, stopping as soon as the caller says it has seen enough.
+//! The caller's headers never leave the origin they were meant for.
 
 use reqwest::header::{HeaderMap, LOCATION};
 use reqwest::{Client, Method, StatusCode};
@@ -15,13 +16,17 @@ pub struct Prepared {
     pub method: HttpMethod,
     pub headers: Vec<(String, String)>,
     pub body: Option<String>,
+    /// Follow redirects; when false the first answer is the one read, and a redirect it
+    /// asks for is only recorded (as the last URL of the chain), never requested.
+    pub follow_redirects: bool,
 }
 
 #[derive(Debug)]
 pub struct Fetched {
     pub status: u16,
     pub headers: HeaderMap,
-    /// Every URL requested, the first and the last included.
+    /// Every URL requested, the first and the last included; when redirects are not
+    /// followed, the first URL and where its redirect pointed.
     pub chain: Vec<Url>,
     pub body: Vec<u8>,
     /// Reading stopped at the size cap.
@@ -63,10 +68,17 @@ pub async fn fetch(
     let mut method = method_of(request.method);
     let mut body = request.body.clone();
     let mut chain = vec![url.clone()];
+    let home = origin(&request.url);
+    // Once a hop leaves the first origin, the caller's headers (an API key, a list's
+    // cookie or token) stay behind for the rest of the chain, as browsers and reqwest's
+    // own redirect policy do.
+    let mut crossed = false;
     let response = loop {
         let mut builder = client.request(method.clone(), url.clone());
-        for (name, value) in &request.headers {
-            builder = builder.header(name, value);
+        if !crossed {
+            for (name, value) in &request.headers {
+                builder = builder.header(name, value);
+            }
         }
         if let Some(body) = &body {
             builder = builder.body(body.clone());
@@ -81,6 +93,10 @@ pub async fn fetch(
             .and_then(|l| url.join(l).ok())
             .filter(|next| matches!(next.scheme(), "http" | "https"));
         match next {
+            Some(next) if !request.follow_redirects => {
+                chain.push(next);
+                break response;
+            }
             Some(next) if chain.len() <= max_redirects => {
                 // Browsers turn a redirected POST into a GET except for 307/308.
                 if !matches!(
@@ -90,6 +106,7 @@ pub async fn fetch(
                     method = Method::GET;
                     body = None;
                 }
+                crossed |= origin(&next) != home;
                 chain.push(next.clone());
                 url = next;
             }
@@ -121,6 +138,15 @@ pub async fn fetch(
         body: buffer,
         truncated,
     })
+}
+
+/// Scheme, host and port: what "the same origin" means for headers.
+fn origin(url: &Url) -> (String, Option<String>, Option<u16>) {
+    (
+        url.scheme().to_string(),
+        url.host_str().map(str::to_ascii_lowercase),
+        url.port_or_known_default(),
+    )
 }
 
 fn method_of(method: HttpMethod) -> Method {

@@ -6,13 +6,14 @@ pub mod detect;
 mod exchange;
 mod fetch;
 mod politeness;
+mod result;
 pub mod retry;
 pub mod search;
 mod summary;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::future::Future;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use reqwest::Client;
@@ -20,12 +21,14 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use crate::catalog::Site;
-use crate::evidence::{Evidence, ProbeResult, ProbeStatus, UnknownReason};
+use crate::evidence::{Evidence, ProbeResult, UnknownReason};
 use crate::plan::{Plan, PlannedProbe};
-use detect::{Observed, Verdict};
 use exchange::Exchange;
-use fetch::{Fetched, Prepared};
-use politeness::{Failure, Host, origin};
+use fetch::Fetched;
+use politeness::{Host, origin};
+use result::{
+    blank_result, discredit_unreliable_sites, health, judge, prepare, request_for, with_response,
+};
 
 /// What findable says it is, to every site and search engine it asks: the program, its
 /// version and where it comes from, and nothing about the person using it (that they work
@@ -60,6 +63,8 @@ pub struct EngineConfig {
     pub max_retry_after: Duration,
     /// Honour HTTP(S)_PROXY and friends (school networks often need them).
     pub system_proxy: bool,
+    /// How long an unused connection is kept for the next request to its host.
+    pub keep_idle: Duration,
 }
 
 impl Default for EngineConfig {
@@ -77,7 +82,23 @@ impl Default for EngineConfig {
             backoff_cap: Duration::from_secs(8),
             max_retry_after: Duration::from_secs(30),
             system_proxy: true,
+            keep_idle: Duration::from_secs(90),
         }
+    }
+}
+
+impl EngineConfig {
+    /// Keeps an unused connection only a little longer than the longest gap `plan` leaves
+    /// between two requests to one host: hosts that are done do not hold buffers open.
+    pub fn for_plan(mut self, plan: &Plan) -> Self {
+        let longest = plan
+            .sites
+            .iter()
+            .filter_map(|s| s.min_interval_ms)
+            .max()
+            .unwrap_or(0);
+        self.keep_idle = Duration::from_millis(longest) + Duration::from_secs(1);
+        self
     }
 }
 
@@ -104,13 +125,13 @@ enum Job {
     Control(usize),
 }
 
-/// A planned probe with its request made, waiting for its host's turn.
+/// A planned probe waiting for its host's turn: `at` indexes the run's planned probes.
+/// Its request and result are made only when its turn comes, so thousands of waiting
+/// probes hold no more than this.
 struct Ready {
     job: Job,
-    /// The result as far as it is known before the answer.
-    base: ProbeResult,
+    at: usize,
     site: Arc<Site>,
-    request: Prepared,
 }
 
 impl Engine {
@@ -120,7 +141,8 @@ impl Engine {
             .redirect(reqwest::redirect::Policy::none())
             .timeout(config.timeout)
             .connect_timeout(config.connect_timeout.min(config.timeout))
-            .pool_max_idle_per_host(config.per_host.max(1));
+            .pool_max_idle_per_host(config.per_host.max(1))
+            .pool_idle_timeout(config.keep_idle);
         if !config.system_proxy {
             builder = builder.no_proxy();
         }
@@ -159,46 +181,85 @@ impl Engine {
             Job::Control(i) => controls[i] = Some(result),
         };
         // Controls go first so each host answers them before the real probes.
-        let jobs = (plan.controls.iter().enumerate())
-            .map(|(i, planned)| (Job::Control(i), planned))
-            .chain((plan.probes.iter().enumerate()).map(|(i, planned)| (Job::Probe(i), planned)));
+        let planned: Arc<[PlannedProbe]> =
+            plan.controls.iter().chain(&plan.probes).cloned().collect();
+        let jobs = (0..plan.controls.len())
+            .map(Job::Control)
+            .chain((0..plan.probes.len()).map(Job::Probe));
         let mut ready = Vec::new();
-        for (job, planned) in jobs {
-            let base = blank_result(planned);
-            match request_for(&sites, planned) {
-                Ok((site, request)) => ready.push(Ready {
-                    job,
-                    base,
-                    site,
-                    request,
-                }),
-                Err((reason, detail)) => keep(job, base.unknown(reason, detail)),
+        for (at, job) in jobs.enumerate() {
+            match request_for(&sites, &planned[at]) {
+                Ok((site, request)) => ready.push((origin(&request.url), job, at, site)),
+                Err((reason, detail)) => {
+                    keep(job, blank_result(&planned[at]).unknown(reason, detail));
+                }
             }
         }
         // Every host, with its interval, is known before the first request goes out.
         let hosts = politeness::by_origin(
-            ready.into_iter().map(|probe| {
-                let interval = Duration::from_millis(probe.site.min_interval_ms.unwrap_or(0));
-                (origin(&probe.request.url), interval, probe)
+            ready.into_iter().map(|(origin, job, at, site)| {
+                let interval = Duration::from_millis(site.min_interval_ms.unwrap_or(0));
+                (origin, interval, Ready { job, at, site })
             }),
             self.config.per_host,
+            self.config.timeout,
         );
+        // A few workers per host (as many as it may have requests in flight) take its
+        // probes in order, rather than a task per probe: thousands of waiting futures
+        // would cost memory for nothing. Hosts take turns, twice as many at once as the
+        // global limit can keep busy (so a host finishing leaves no request slot idle),
+        // and connections are open to the hosts being asked rather than to every host of
+        // a long list at once.
+        let (sender, mut receiver) = tokio::sync::mpsc::unbounded_channel();
+        let per_host = self.config.per_host.max(1);
+        let hosts_at_once = Arc::new(Semaphore::new(
+            (2 * self.config.concurrency.max(1) / per_host).max(1),
+        ));
         let mut tasks = JoinSet::new();
         for (host, group) in hosts {
-            for probe in group {
-                let (run, host) = (run.clone(), host.clone());
-                tasks.spawn(async move { run.probe(probe, &host).await });
-            }
+            let (run, sender, hosts_at_once) = (run.clone(), sender.clone(), hosts_at_once.clone());
+            let planned = planned.clone();
+            tasks.spawn(async move {
+                let Ok(_admitted) = hosts_at_once.acquire().await else {
+                    return;
+                };
+                let workers = per_host.min(group.len());
+                let queue = Arc::new(Mutex::new(VecDeque::from(group)));
+                let mut workers_set = JoinSet::new();
+                for _ in 0..workers {
+                    let (run, host, queue) = (run.clone(), host.clone(), queue.clone());
+                    let (sender, planned) = (sender.clone(), planned.clone());
+                    workers_set.spawn(async move {
+                        loop {
+                            let next = queue
+                                .lock()
+                                .unwrap_or_else(PoisonError::into_inner)
+                                .pop_front();
+                            let Some(probe) = next else { break };
+                            let done = run.probe(probe, &planned, &host).await;
+                            if sender.send(done).is_err() {
+                                break;
+                            }
+                        }
+                    });
+                }
+                while let Some(done) = workers_set.join_next().await {
+                    // A worker only ends abnormally if it panicked: pass that on.
+                    if let Err(e) = done
+                        && e.is_panic()
+                    {
+                        std::panic::resume_unwind(e.into_panic());
+                    }
+                }
+            });
         }
+        drop(sender);
         tokio::pin!(cancel);
         let mut partial = false;
         loop {
             tokio::select! {
-                next = tasks.join_next() => match next {
-                    Some(Ok((job, result))) => keep(job, result),
-                    // A probe task only ends abnormally if it panicked; its slot stays empty
-                    // and the run is reported as partial rather than wrong.
-                    Some(Err(_)) => partial = true,
+                next = receiver.recv() => match next {
+                    Some((job, result)) => keep(job, result),
                     None => break,
                 },
                 () = &mut cancel => {
@@ -207,6 +268,11 @@ impl Engine {
                     break;
                 }
             }
+        }
+        // A worker only ends abnormally if it panicked; the probes it had not done stay
+        // empty and the run is reported as partial rather than wrong.
+        while let Some(done) = tasks.try_join_next() {
+            partial |= done.is_err_and(|e| e.is_panic());
         }
         let controls: Vec<ProbeResult> = controls.into_iter().flatten().collect();
         let mut probes: Vec<ProbeResult> = probes.into_iter().flatten().collect();
@@ -217,70 +283,24 @@ impl Engine {
             probes,
             controls,
             searches: Vec::new(),
+            site_list: plan.site_list.clone(),
         }
     }
-}
-
-/// A site that says a made-up username exists says so of anyone: none of its answers
-/// can be trusted, found or absent.
-fn discredit_unreliable_sites(probes: &mut [ProbeResult], controls: &[ProbeResult]) {
-    for control in controls.iter().filter(|c| c.status == ProbeStatus::Found) {
-        let detail = format!(
-            "the made-up username {:?} also looked like a real account",
-            control.username
-        );
-        for probe in probes.iter_mut().filter(|p| p.platform == control.platform) {
-            *probe = probe
-                .clone()
-                .unknown(UnknownReason::Unreliable, detail.clone());
-        }
-    }
-}
-
-/// A probe's result before any answer: unknown, with nothing seen yet.
-fn blank_result(planned: &PlannedProbe) -> ProbeResult {
-    ProbeResult {
-        platform: planned.site.clone(),
-        username: planned.username.clone(),
-        url: planned.url.clone(),
-        status: ProbeStatus::Unknown,
-        reason: None,
-        detail: None,
-        http_status: None,
-        final_url: None,
-        weight: planned.weight,
-        source: planned.source.clone(),
-        page: None,
-    }
-}
-
-/// The site and the request to send for a planned probe, or why it is not sent.
-fn request_for(
-    sites: &HashMap<&str, Arc<Site>>,
-    planned: &PlannedProbe,
-) -> Result<(Arc<Site>, Prepared), (UnknownReason, String)> {
-    let Some(site) = sites.get(planned.site.as_str()) else {
-        return Err((
-            UnknownReason::Unrecognised,
-            "site missing from the plan".into(),
-        ));
-    };
-    if let Some(reason) = &site.manual_reason {
-        return Err((UnknownReason::Manual, reason.clone()));
-    }
-    let request =
-        prepare(site, &planned.username).map_err(|detail| (UnknownReason::Unrecognised, detail))?;
-    Ok((site.clone(), request))
 }
 
 impl Run {
-    async fn probe(&self, probe: Ready, host: &Host) -> (Job, ProbeResult) {
-        let Ready {
-            job,
-            base,
-            site,
-            request,
-        } = probe;
+    async fn probe(
+        &self,
+        probe: Ready,
+        planned: &[PlannedProbe],
+        host: &Host,
+    ) -> (Job, ProbeResult) {
+        let Ready { job, at, site } = probe;
+        let base = blank_result(&planned[at]);
+        let request = match prepare(&site, &base.username) {
+            Ok(request) => request,
+            Err(detail) => return (job, base.unknown(UnknownReason::Unrecognised, detail)),
+        };
         let exchange = Exchange {
             client: &self.client,
             config: &self.config,
@@ -294,7 +314,12 @@ impl Run {
             let health = health(&result);
             (result, health)
         };
-        let result = match exchange.send(&request, enough, read).await {
+        let own: Vec<u16> = [&site.detection.exists, &site.detection.absent]
+            .into_iter()
+            .flatten()
+            .flat_map(|rule| rule.status.iter().copied())
+            .collect();
+        let result = match exchange.send(&request, &own, enough, read).await {
             Ok(result) => result,
             Err(unanswered) => {
                 let base = match &unanswered.fetched {
@@ -306,77 +331,4 @@ impl Run {
         };
         (job, result)
     }
-}
-
-/// Bot walls and login pages count toward giving up on a host, as failed exchanges do;
-/// any other answer it could read (found, absent, unrecognised) ends the streak.
-fn health(judged: &ProbeResult) -> Result<(), (Failure, String)> {
-    let failure = match judged.reason {
-        Some(UnknownReason::Blocked) => Failure::Blocked,
-        Some(UnknownReason::LoginWall) => Failure::LoginWall,
-        _ => return Ok(()),
-    };
-    Err((failure, judged.detail.clone().unwrap_or_default()))
-}
-
-fn prepare(site: &Site, username: &str) -> Result<Prepared, String> {
-    let fill = |text: &str| text.replace("{username}", username);
-    let url = url::Url::parse(&fill(&site.request.url))
-        .map_err(|e| format!("bad probe URL {:?}: {e}", site.request.url))?;
-    Ok(Prepared {
-        url,
-        method: site.request.method,
-        headers: site
-            .request
-            .headers
-            .iter()
-            .map(|(k, v)| (k.clone(), fill(v)))
-            .collect(),
-        body: site.request.body.as_deref().map(fill),
-    })
-}
-
-fn with_response(mut base: ProbeResult, fetched: &Fetched) -> ProbeResult {
-    base.http_status = Some(fetched.status);
-    if fetched.chain.len() > 1 {
-        base.final_url = fetched.final_url().map(ToString::to_string);
-    }
-    base
-}
-
-fn judge(base: ProbeResult, site: &Site, username: &str, fetched: &Fetched) -> ProbeResult {
-    let body = String::from_utf8_lossy(&fetched.body);
-    let final_url = fetched
-        .final_url()
-        .map(url::Url::as_str)
-        .unwrap_or_default();
-    let server = fetched.header("server").to_ascii_lowercase();
-    let chain: Vec<&str> = fetched.chain.iter().map(url::Url::as_str).collect();
-    let seen = Observed {
-        status: fetched.status,
-        final_url,
-        redirected: fetched.chain.len() > 1,
-        chain: &chain,
-        body: &body,
-        server: &server,
-        mitigated: &fetched.header("cf-mitigated").to_ascii_lowercase(),
-    };
-    let mut result = with_response(base, fetched);
-    match detect::judge(&site.detection, username, &seen) {
-        Verdict::Found => {
-            result.status = ProbeStatus::Found;
-            result.page = summary::of(&body).filter(|p| !p.is_empty());
-        }
-        Verdict::Absent => {
-            result.status = ProbeStatus::Absent;
-            result.detail = site.absent_note.clone();
-        }
-        Verdict::Unknown(reason, mut detail) => {
-            if fetched.truncated {
-                detail.push_str(" (page cut off at the size limit)");
-            }
-            result = result.unknown(reason, detail);
-        }
-    }
-    result
 }

@@ -1,12 +1,13 @@
 //! Per-host politeness: at most N requests in flight to one origin, a minimum gap between
 //! them, a pause every request to that host respects after a 429, and giving up on a host
-//! that keeps failing or refusing. Hosts are made once, before anything is sent.
+//! that keeps failing or refusing, keeps asking for long waits, or has used its time budget.
+//! Hosts are made once, before anything is sent.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::Duration;
 
-use tokio::sync::{Semaphore, SemaphorePermit};
+use tokio::sync::{Notify, Semaphore, SemaphorePermit};
 use tokio::time::Instant;
 
 use crate::evidence::UnknownReason;
@@ -15,9 +16,17 @@ use crate::evidence::UnknownReason;
 /// the rest of a host's probes are not sent.
 const FAILURES_BEFORE_GIVING_UP: u32 = 3;
 
+/// Request timeouts a host may take beyond its share of rounds: room for one long wait and
+/// a few retries before its budget is spent.
+const BUDGET_SLACK: u32 = 3;
+
 pub struct Host {
     slots: Semaphore,
     interval: Duration,
+    /// The longest this host's probes may take from its first request; `None` for no limit.
+    budget: Option<Duration>,
+    /// Wakes probes waiting for their turn when the host is given up.
+    wake: Notify,
     state: Mutex<State>,
 }
 
@@ -26,6 +35,12 @@ struct State {
     /// end, or a 429's pause.
     next_start: Instant,
     failing: Option<Streak>,
+    /// When the host's budget runs out, from its first request.
+    deadline: Option<Instant>,
+    /// Long waits (longer than a request may take) the host asked for and got.
+    long_waits: u32,
+    /// Set when findable stopped asking this host for good.
+    stopped: Option<(UnknownReason, String)>,
 }
 
 /// Why an exchange counts toward giving up on a host.
@@ -66,11 +81,76 @@ impl Host {
         Self {
             slots: Semaphore::new(per_host.max(1)),
             interval,
+            budget: None,
+            wake: Notify::new(),
             state: Mutex::new(State {
                 next_start: Instant::now(),
                 failing: None,
+                deadline: None,
+                long_waits: 0,
+                stopped: None,
             }),
         }
+    }
+
+    /// The same host with at most `budget` for all its probes, from its first request.
+    pub fn with_budget(mut self, budget: Duration) -> Self {
+        self.budget = Some(budget);
+        self
+    }
+
+    /// The time findable gives a host: its share of rounds at the per-host limit, each up
+    /// to a request timeout plus its interval, and some slack for retries and one wait.
+    pub fn budget_for(
+        requests: usize,
+        per_host: usize,
+        timeout: Duration,
+        interval: Duration,
+    ) -> Duration {
+        let rounds = u32::try_from(requests.div_ceil(per_host.max(1))).unwrap_or(u32::MAX);
+        let requests = u32::try_from(requests).unwrap_or(u32::MAX);
+        timeout.saturating_mul(rounds.saturating_add(BUDGET_SLACK))
+            + interval.saturating_mul(requests)
+    }
+
+    /// The host asked for `wait` (a 429 or 503's Retry-After). Pauses every request to it,
+    /// or gives up on it, with why, when the wait is more than it may take: longer than
+    /// `max_wait`, past its budget, or a second long wait (longer than `timeout`) after
+    /// the first was served.
+    pub fn asked_to_wait(
+        &self,
+        wait: Duration,
+        timeout: Duration,
+        max_wait: Duration,
+    ) -> Result<(), String> {
+        let mut state = self.state();
+        let now = Instant::now();
+        let until = now + wait;
+        let secs = wait.as_secs();
+        let why = if wait > max_wait {
+            Some(format!("the site asked findable to wait {secs}s"))
+        } else if state.deadline.is_some_and(|d| until > d) {
+            Some(format!(
+                "the site asked findable to wait {secs}s, past the time findable gives one site"
+            ))
+        } else if wait > timeout && state.next_start <= now && state.long_waits >= 1 {
+            Some(format!(
+                "the site kept asking findable to wait ({secs}s again)"
+            ))
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            state.stopped = Some((UnknownReason::RateLimited, format!("not tried: {why}")));
+            drop(state);
+            self.wake.notify_waiters();
+            return Err(why);
+        }
+        if wait > timeout && state.next_start <= now {
+            state.long_waits += 1;
+        }
+        state.next_start = state.next_start.max(until);
+        Ok(())
     }
 
     /// Waits for a free slot on this host, a place under the `global` limit, and the
@@ -94,7 +174,11 @@ impl Host {
                 }
                 Some(not_before) => {
                     drop(global);
-                    tokio::time::sleep_until(not_before).await;
+                    // Giving up on the host wakes every probe waiting here.
+                    tokio::select! {
+                        () = tokio::time::sleep_until(not_before) => {}
+                        () = self.wake.notified() => {}
+                    }
                 }
             }
         }
@@ -107,6 +191,22 @@ impl Host {
             return Err(given_up);
         }
         let now = Instant::now();
+        if let Some(budget) = self.budget {
+            let deadline = *state.deadline.get_or_insert(now + budget);
+            if now >= deadline {
+                let detail = format!(
+                    "not tried: findable gives one site {}s and this one had used it",
+                    budget.as_secs()
+                );
+                let reason = match state.failing.as_ref().map(|s| s.failure) {
+                    Some(Failure::Blocked) => UnknownReason::Blocked,
+                    Some(Failure::LoginWall) => UnknownReason::LoginWall,
+                    _ if state.long_waits > 0 => UnknownReason::RateLimited,
+                    _ => UnknownReason::Network,
+                };
+                return Err(GivenUp { reason, detail });
+            }
+        }
         if state.next_start > now {
             return Ok(Some(state.next_start));
         }
@@ -157,6 +257,12 @@ impl Host {
 
 impl State {
     fn given_up(&self) -> Option<GivenUp> {
+        if let Some((reason, detail)) = &self.stopped {
+            return Some(GivenUp {
+                reason: *reason,
+                detail: detail.clone(),
+            });
+        }
         let streak = self
             .failing
             .as_ref()
@@ -186,9 +292,12 @@ impl State {
 /// request is `(origin, the interval its site asks for, payload)`; a host's interval is the
 /// largest of its requests', so every request to it, from the first, keeps the strictest
 /// site's pace. Payloads keep their order within a host.
+/// Each host gets the time budget of [`Host::budget_for`] from its number of requests and
+/// `timeout`.
 pub fn by_origin<T>(
     requests: impl IntoIterator<Item = (String, Duration, T)>,
     per_host: usize,
+    timeout: Duration,
 ) -> Vec<(Arc<Host>, Vec<T>)> {
     let mut groups: HashMap<String, (Duration, Vec<T>)> = HashMap::new();
     for (origin, interval, payload) in requests {
@@ -198,7 +307,11 @@ pub fn by_origin<T>(
     }
     groups
         .into_values()
-        .map(|(interval, payloads)| (Arc::new(Host::new(per_host, interval)), payloads))
+        .map(|(interval, payloads)| {
+            let budget = Host::budget_for(payloads.len(), per_host, timeout, interval);
+            let host = Host::new(per_host, interval).with_budget(budget);
+            (Arc::new(host), payloads)
+        })
         .collect()
 }
 
@@ -227,7 +340,7 @@ mod tests {
             ("http://a:80", 10 * MS, 4),
         ]
         .map(|(origin, interval, n)| (origin.to_string(), interval, n));
-        let mut hosts = by_origin(requests, 2);
+        let mut hosts = by_origin(requests, 2, Duration::from_secs(10));
         hosts.sort_by_key(|(_, payloads)| payloads[0]);
         let shape: Vec<_> = hosts
             .iter()

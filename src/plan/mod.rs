@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
+use crate::catalog::import::SiteList;
 use crate::catalog::{Check, Site};
 use crate::subject::{Handle, Subject};
 use crate::variants::{Variant, Variants};
@@ -37,6 +38,10 @@ pub struct Plan {
     /// Web searches to run, heaviest first.
     #[serde(default)]
     pub queries: Vec<queries::PlannedQuery>,
+    /// What a `--sites` list contributed: its skipped entries and warnings travel with the
+    /// plan to the results and the report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_list: Option<SiteList>,
 }
 
 #[derive(Debug, Clone)]
@@ -132,6 +137,7 @@ impl Plan {
             probes,
             controls,
             queries: Vec::new(),
+            site_list: None,
         })
     }
 }
@@ -204,7 +210,7 @@ fn closest<'a>(sites: &'a [Site], typed: &str) -> Vec<&'a str> {
 
 /// A username nobody has: random letters the site's rule accepts. Several shapes are
 /// tried because rules differ in length limits and allowed characters.
-fn control_username(site: &Site, rng: &mut fastrand::Rng) -> Option<String> {
+pub(crate) fn control_username(site: &Site, rng: &mut fastrand::Rng) -> Option<String> {
     for len in [12, 9, 16, 6, 20] {
         let mut name = String::with_capacity(len);
         name.push(rng.lowercase());

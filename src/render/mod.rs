@@ -15,6 +15,7 @@ pub mod probe;
 pub mod queries;
 pub mod report;
 pub mod search;
+pub mod sites;
 pub mod variants;
 pub(crate) mod wrap;
 

@@ -132,6 +132,25 @@ pub fn results_text(evidence: &Evidence) -> String {
         }
         out.push('\n');
     }
+    if let Some(list) = evidence
+        .site_list
+        .as_ref()
+        .filter(|l| !l.skipped.is_empty())
+    {
+        let _ = writeln!(
+            out,
+            "Not probed: {} of {} were skipped. Check them by hand if they matter to you.\n",
+            plural(list.skipped.len(), "site"),
+            clean(&list.file)
+        );
+        for skipped in &list.skipped {
+            let _ = writeln!(out, "  {}:", clean(&skipped.name));
+            for line in wrapped(&skipped.reason) {
+                let _ = writeln!(out, "    {line}");
+            }
+        }
+        out.push('\n');
+    }
     let platforms: BTreeSet<&str> = evidence
         .probes
         .iter()
@@ -226,6 +245,7 @@ pub(crate) mod tests {
             partial: false,
             planned: 6,
             searches: Vec::new(),
+            site_list: None,
         }
     }
 

@@ -31,6 +31,28 @@ pub struct Report {
     pub stats: Stats,
     /// True when the run was stopped early or parts were left out.
     pub partial: bool,
+    /// The `--sites` list the profiles came from, when one was given: how much of it was
+    /// checked and what to know about it. Its skipped entries are in `could_not_check`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site_list: Option<SiteListSummary>,
+}
+
+/// What a `--sites` list contributed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct SiteListSummary {
+    /// The file, as named on the command line.
+    pub file: String,
+    /// `WhatsMyName`, `Sherlock` or `Maigret`.
+    pub format: String,
+    /// One line: how many of its entries were imported, disabled by the list and skipped.
+    pub headline: String,
+    /// Entries in the list.
+    pub entries: usize,
+    pub imported: usize,
+    pub disabled: usize,
+    pub skipped: usize,
+    /// Lookalike hosts, private or loopback addresses, headers left out: one line each.
+    pub warnings: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

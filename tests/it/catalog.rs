@@ -356,3 +356,33 @@ fn every_check_file_says_when_it_was_reviewed() {
     }
     assert!(files > 0);
 }
+
+#[test]
+fn known_accounts_must_fit_the_username_rule_and_redirects_can_be_left_unfollowed() {
+    use crate::support::fake_platforms::{Behaviour, check_toml};
+    let base = check_toml(
+        "knowing",
+        "https://example.test/u/{username}",
+        &Behaviour::AlwaysFound,
+    );
+    let with = |extra: &str| {
+        base.replacen(
+            "method = \"http\"",
+            &format!("method = \"http\"\n{extra}"),
+            1,
+        )
+    };
+    let good = with("known = [\"alice\"]\nfollow_redirects = false");
+    let catalog = Catalog::from_sources([("knowing.toml".to_string(), good)]).expect("valid check");
+    let site = findable::catalog::Site::from_check(&catalog.checks[0]).expect("site");
+    assert_eq!(site.known, ["alice"]);
+    assert!(!site.follow_redirects);
+    let bad = with("known = [\"not valid!\"]");
+    let error = Catalog::from_sources([("knowing.toml".to_string(), bad)])
+        .expect_err("a known account the rule refuses")
+        .to_string();
+    assert!(
+        error.contains("known account \"not valid!\" does not match username_rule"),
+        "{error}"
+    );
+}

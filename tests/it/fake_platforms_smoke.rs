@@ -596,8 +596,9 @@ fn site_lists_for_every_behaviour_are_wmn_and_sherlock_json() {
     assert_eq!(normal["cat"], "social");
     assert_eq!(site("soft")["m_string"], SOFT404_MARKER);
     assert_eq!(site("soft")["m_code"], 200);
-    assert_eq!(site("redirect")["m_code"], 200);
-    assert_eq!(site("redirect")["m_string"], HOME_MARKER);
+    // WhatsMyName describes the first answer: the redirect itself.
+    assert_eq!(site("redirect")["m_code"], 302);
+    assert_eq!(site("redirect")["m_string"], "Redirecting");
     assert_eq!(site("captcha")["m_code"], 404);
 
     let sherlock: serde_json::Value =

@@ -238,7 +238,7 @@ fn bad_probe_input_is_exit_2_with_one_line() {
                 "--sites",
                 "fixtures/sites/not-a-list.json",
             ],
-            "not a WhatsMyName or Sherlock site list",
+            "not a WhatsMyName, Sherlock or Maigret site list",
         ),
         (
             &[
@@ -249,6 +249,10 @@ fn bad_probe_input_is_exit_2_with_one_line() {
                 "fixtures/sites/wmn-bad-field.json",
             ],
             "field `e_code`",
+        ),
+        (
+            &["probe", "--username", "x", "--sites", "/dev/zero"],
+            "--sites: /dev/zero",
         ),
         (&["probe", "--username", "x", "--timeout", "0"], "--timeout"),
         (

@@ -110,6 +110,7 @@ impl Engine {
                         method: request.method,
                         headers: request.headers,
                         body: request.body,
+                        follow_redirects: true,
                     };
                     let read = |fetched: Fetched| {
                         // Brave says when its per-second window reopens; wait that long.
@@ -121,7 +122,7 @@ impl Engine {
                         (fetched, Ok(()))
                     };
                     let sent = tokio::select! {
-                        sent = exchange.send(&prepared, |_| false, read) => sent,
+                        sent = exchange.send(&prepared, &[], |_| false, read) => sent,
                         () = &mut cancel => return (results, true),
                     };
                     judge(query, backend, sent)

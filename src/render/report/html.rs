@@ -33,6 +33,7 @@ pub fn html(report: &Report) -> String {
             (actions(report))
             (not_checked_yet(report))
             (unchecked(&report.could_not_check))
+            (site_list(report))
             (score(report))
             (stats(&report.stats))
         },
@@ -204,6 +205,21 @@ fn not_checked_yet(report: &Report) -> Markup {
                 h2 #not-checked-h { "Not checked yet (" (items.len()) ")" }
                 p { (prose(NOT_CHECKED_YET_INTRO)) }
                 ul { @for n in items { li { (not_checked_line(n)) } } }
+            }
+        }
+    }
+}
+
+fn site_list(report: &Report) -> Markup {
+    html! {
+        @if let Some(list) = &report.site_list {
+            section #site-list aria-labelledby="site-list-h" {
+                h2 #site-list-h { (SITE_LIST_HEADING) }
+                p { (t(&list.headline)) "." }
+                @if !list.warnings.is_empty() {
+                    p { (SITE_LIST_WARNINGS) }
+                    ul { @for warning in &list.warnings { li { (t(warning)) } } }
+                }
             }
         }
     }

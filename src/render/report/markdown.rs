@@ -70,6 +70,7 @@ pub fn markdown(report: &Report) -> String {
     actions(&mut out, report);
     not_checked_yet(&mut out, report);
     unchecked(&mut out, report);
+    site_list(&mut out, report);
 
     let _ = writeln!(out, "## How the score was worked out\n");
     let (sum, note) = score_sum(report);
@@ -205,4 +206,19 @@ fn unchecked(out: &mut String, report: &Report) {
         );
     }
     out.push('\n');
+}
+
+fn site_list(out: &mut String, report: &Report) {
+    let Some(list) = &report.site_list else {
+        return;
+    };
+    let _ = writeln!(out, "## {SITE_LIST_HEADING}\n");
+    let _ = writeln!(out, "{}.\n", md(&list.headline));
+    if !list.warnings.is_empty() {
+        let _ = writeln!(out, "{SITE_LIST_WARNINGS}\n");
+        for warning in &list.warnings {
+            let _ = writeln!(out, "- {}", md(warning));
+        }
+        out.push('\n');
+    }
 }

@@ -117,6 +117,8 @@ fn not_checked_line(n: &crate::report::NotCheckedYet) -> String {
 }
 
 const NO_UNCHECKED: &str = "Everything planned was checked.";
+const SITE_LIST_HEADING: &str = "The site list";
+const SITE_LIST_WARNINGS: &str = "Worth knowing about the sites it probed:";
 const UNVERIFIED: &str = "This menu may look different: the path could not be checked \
 against the platform's own help pages.";
 const ABUSE_HEADING: &str = "If something here is abusive";

@@ -14,6 +14,7 @@ pub fn text(report: &Report, color: bool) -> String {
     actions(&mut out, report);
     not_checked_yet(&mut out, report);
     unchecked(&mut out, &report.could_not_check);
+    site_list(&mut out, report);
     score(&mut out, report);
     stats(&mut out, &report.stats);
     out.blank();
@@ -208,6 +209,21 @@ fn unchecked(out: &mut Out, items: &[Unchecked]) {
         );
         out.field("  ", "Why not", &u.reason);
         out.url("  ", "Check by hand", &u.url);
+    }
+}
+
+fn site_list(out: &mut Out, report: &Report) {
+    let Some(list) = &report.site_list else {
+        return;
+    };
+    out.heading(SITE_LIST_HEADING, '=');
+    out.para(&format!("{}.", list.headline), "", "");
+    if !list.warnings.is_empty() {
+        out.blank();
+        out.para(SITE_LIST_WARNINGS, "", "");
+        for warning in &list.warnings {
+            out.para(warning, "* ", "  ");
+        }
     }
 }
 

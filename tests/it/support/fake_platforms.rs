@@ -94,6 +94,18 @@ pub enum Behaviour {
         existing: Vec<String>,
         delay: Duration,
     },
+    /// Existing user: 200 profile page. Missing: 301 "Object moved" to `/` (Ko-Fi, GOG).
+    MovedIfMissing { existing: Vec<String> },
+    /// Existing user: 301 "You are being redirected" to `/athletes/{name}` (a 200 profile
+    /// page). Missing: 404 (Strava).
+    MovedIfFound { existing: Vec<String> },
+    /// Existing user: 200 profile page. Missing: 503 "user unavailable" (skeb).
+    Missing503 { existing: Vec<String> },
+    /// Existing user: 200 `{"user":"NAME","badges":[]}`. Missing: 200 `[]`: a generic
+    /// missing marker that a real profile also carries.
+    JsonBoth { existing: Vec<String> },
+    /// Every request: 302 to `to` (another origin, for header tests).
+    RedirectElsewhere { to: String },
 }
 
 /// The `Retry-After` header on a 429.
@@ -152,6 +164,8 @@ pub struct Stats {
     pub arrivals: Vec<Instant>,
     /// `"METHOD /path?query"` of each request, in order.
     pub targets: Vec<String>,
+    /// The request headers of each request (names lower-cased), in order.
+    pub headers: Vec<Vec<(String, String)>>,
 }
 
 impl Stats {
@@ -282,7 +296,11 @@ impl Behaviour {
             | Self::Soft404 { existing }
             | Self::RedirectHome { existing }
             | Self::HugeBody { existing, .. }
-            | Self::Slow { existing, .. } => existing,
+            | Self::Slow { existing, .. }
+            | Self::MovedIfMissing { existing }
+            | Self::MovedIfFound { existing }
+            | Self::Missing503 { existing }
+            | Self::JsonBoth { existing } => existing,
             Self::RateLimitThen { then, .. } | Self::ServerErrorThen { then, .. } => {
                 then.existing()
             }
@@ -350,12 +368,13 @@ impl Drop for InFlight {
 
 impl Platform {
     /// Records an arrival; returns its index on this origin (0 = first request).
-    fn arrive(self: &Arc<Self>, target: String) -> (u64, InFlight) {
+    fn arrive(self: &Arc<Self>, target: String, headers: Vec<(String, String)>) -> (u64, InFlight) {
         let mut c = lock(&self.stats);
         let index = c.stats.requests as u64;
         c.stats.requests += 1;
         c.stats.arrivals.push(Instant::now());
         c.stats.targets.push(target);
+        c.stats.headers.push(headers);
         c.in_flight += 1;
         c.stats.max_in_flight = c.stats.max_in_flight.max(c.in_flight);
         drop(c);
@@ -439,7 +458,15 @@ async fn handle(
         Some(q) => format!("{} {path}?{q}", req.method()),
         None => format!("{} {path}", req.method()),
     };
-    let (index, _in_flight) = state.arrive(target);
+    let headers = req
+        .headers()
+        .iter()
+        .map(|(name, value)| {
+            let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+            (name.as_str().to_string(), value)
+        })
+        .collect();
+    let (index, _in_flight) = state.arrive(target, headers);
     // Read the whole (capped) request body so a POST leaves the connection reusable.
     let _ = Limited::new(req.into_body(), MAX_REQUEST_BODY)
         .collect()
@@ -509,8 +536,17 @@ fn plan(behaviour: &Behaviour, index: u64, path: &str) -> Action {
         Behaviour::CloudflareChallenge => reply(cloudflare()),
         Behaviour::Captcha => reply(html(200, &[], CAPTCHA_PAGE)),
         Behaviour::Status999 => reply(html(999, &[], "<html><body>Request denied</body></html>")),
+        Behaviour::RedirectElsewhere { to } => reply(html(
+            302,
+            &[("location", to.clone())],
+            "<p>Moved elsewhere</p>",
+        )),
         _ if home => reply(html(200, &[], HOME_PAGE)),
         Behaviour::LoginWall if path == LOGIN_PATH => reply(html(200, &[], LOGIN_PAGE)),
+        Behaviour::MovedIfFound { .. } if path.starts_with("/athletes/") => {
+            let name = path.trim_start_matches("/athletes/");
+            reply(html(200, &[], profile_page(name)))
+        }
         _ => match profile {
             None => reply(html(404, &[], NOT_FOUND_PAGE)),
             Some(name) => profile_answer(behaviour, name),
@@ -533,6 +569,17 @@ fn profile_answer(behaviour: &Behaviour, name: &str) -> Action {
             ))
         }
         Behaviour::LoginWallPage => reply(html(200, &[], LOGIN_WALL_PAGE)),
+        Behaviour::MovedIfFound { .. } if known => reply(html(
+            301,
+            &[("location", format!("/athletes/{name}"))],
+            "<p>You are being redirected</p>",
+        )),
+        Behaviour::MovedIfFound { .. } => reply(html(404, &[], MISSING_PAGE)),
+        Behaviour::JsonBoth { .. } if known => reply(json(
+            200,
+            format!("{{\"user\":\"{}\",\"badges\":[]}}", escape_html(name)),
+        )),
+        Behaviour::JsonBoth { .. } => reply(json(200, "[]".to_string())),
         Behaviour::HugeBody { bytes, .. } => {
             let head = if known {
                 Bytes::from(profile_page(name))
@@ -548,6 +595,12 @@ fn profile_answer(behaviour: &Behaviour, name: &str) -> Action {
             &[("location", MISSING_REDIRECT.to_string())],
             "<p>Redirecting to the home page</p>",
         )),
+        Behaviour::MovedIfMissing { .. } => reply(html(
+            301,
+            &[("location", "/".to_string())],
+            "<h2>Object moved</h2>",
+        )),
+        Behaviour::Missing503 { .. } => reply(html(503, &[], "<p>user unavailable</p>")),
         _ => reply(html(404, &[], MISSING_PAGE)),
     }
     .slowed(behaviour)
@@ -628,6 +681,15 @@ fn rate_limited(retry_after: RetryAfter) -> Response<ResponseBody> {
         &headers,
         "<html><body><h1>Too Many Requests</h1></body></html>",
     )
+}
+
+fn json(status: u16, body: String) -> Response<ResponseBody> {
+    let mut response = html(status, &[], body);
+    response.headers_mut().insert(
+        HeaderName::from_static("content-type"),
+        HeaderValue::from_static("application/json"),
+    );
+    response
 }
 
 /// A complete HTML answer. Bad statuses become 500 and bad header values are left out, so
@@ -882,15 +944,15 @@ pub fn check_toml(name: &str, profile_url: &str, behaviour: &Behaviour) -> Strin
 
 /// The same sites as a WhatsMyName list. Each entry is `(name, profile URL with
 /// {username}, behaviour)`; `known` lists the existing usernames. For `RedirectHome` the
-/// missing signal is the home page the redirect ends on (200 + "Welcome to the home page"),
-/// because findable follows redirects before reading `m_code`/`m_string`.
+/// missing signal is the redirect itself (302 + "Redirecting"): WhatsMyName's codes and
+/// strings describe the first answer, before any redirect.
 pub fn wmn_json(entries: &[(String, String, &Behaviour)]) -> String {
     let mut sites = Vec::with_capacity(entries.len());
     for (name, url, behaviour) in entries {
         let (m_code, m_string) = match absent_rule(behaviour) {
             Absent::Status404 => (404, MISSING_MARKER),
             Absent::Body(text) => (200, text),
-            Absent::Redirect(_) => (200, HOME_MARKER),
+            Absent::Redirect(_) => (302, "Redirecting"),
         };
         let known: Vec<String> = behaviour.existing().iter().map(|k| json_str(k)).collect();
         sites.push(format!(
