@@ -5,7 +5,7 @@
 mod answers;
 pub mod summary;
 
-pub use answers::{Answer, Answers, AnswersError, Review};
+pub use answers::{Answer, Answers, AnswersError, AnswersFormat, Review};
 
 use crate::catalog::{Catalog, Category, Check, Setting};
 
