@@ -12,6 +12,7 @@ mod checklist_cli;
 mod cli;
 mod engine;
 mod fake_platforms_smoke;
+mod hostile_input;
 mod incident_cli;
 mod never_panics;
 mod output_cli;
