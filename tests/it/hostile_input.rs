@@ -160,11 +160,6 @@ const PAGES: &[&str] = &[
     include_str!("../../fixtures/search/ddg-challenge.html"),
 ];
 
-const STATUSES: &[u16] = &[
-    0, 100, 200, 201, 202, 204, 301, 302, 307, 400, 401, 403, 404, 407, 410, 418, 422, 429, 500,
-    502, 503, 999, 65535,
-];
-
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
@@ -203,7 +198,7 @@ proptest! {
 
     #[test]
     fn duckduckgo_pages_keep_their_promises(
-        status in prop::sample::select(STATUSES),
+        status in prop::sample::select(contracts::STATUSES),
         body in mutated(DDG),
     ) {
         contracts::search(0, status, &body);
@@ -212,7 +207,7 @@ proptest! {
     #[test]
     fn searxng_and_brave_answers_keep_their_promises(
         backend in 1usize..3,
-        status in prop::sample::select(STATUSES),
+        status in prop::sample::select(contracts::STATUSES),
         body in mutated(JSON_ANSWERS),
     ) {
         contracts::search(backend, status, &body);
@@ -221,7 +216,7 @@ proptest! {
     #[test]
     fn detection_keeps_its_promises(
         site in any::<usize>(),
-        status in prop::sample::select(STATUSES),
+        status in prop::sample::select(contracts::STATUSES),
         username in "[a-z0-9._]{1,12}|\\PC{0,8}",
         final_url in "https?://[a-z.]{1,12}/(u/|accounts/login/|missing\\?u=)?[a-z0-9._]{0,12}",
         redirected in any::<bool>(),

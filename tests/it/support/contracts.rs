@@ -25,6 +25,18 @@ use findable::variants::parse::{self, ParsedName};
 /// The year subjects are validated against, fixed so results do not depend on the clock.
 pub const YEAR: u16 = 2026;
 
+/// HTTP statuses worth trying: every one a parser or the detection rules treats apart,
+/// their neighbours, and impossible ones a broken server might still send.
+pub const STATUSES: &[u16] = &[
+    0, 100, 199, 200, 201, 202, 203, 204, 206, 299, 300, 301, 302, 303, 304, 307, 308, 400, 401,
+    403, 404, 405, 407, 410, 418, 422, 429, 451, 500, 502, 503, 504, 599, 999, 1000, 65535,
+];
+
+/// The status a fuzz input's byte stands for (see [`STATUSES`]).
+pub fn status(byte: u8) -> u16 {
+    STATUSES[usize::from(byte) % STATUSES.len()]
+}
+
 /// The checks shipped in the binary: answers are checked against them, and their sites'
 /// rules are among those [`judge`] is tried with.
 pub fn builtin() -> &'static Catalog {
