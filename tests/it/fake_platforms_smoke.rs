@@ -526,7 +526,7 @@ async fn garbled_bodies_redirect_loops_and_invalid_utf8() {
 #[test]
 fn faults_come_at_the_rate_asked_with_storms_in_whole_blocks() {
     let n = 200_000u64;
-    let faults: Vec<Option<Fault>> = (0..n).map(|i| fault_for(30, i)).collect();
+    let faults: Vec<Option<Fault>> = (0..n).map(|i| fault_for(30, 7, i)).collect();
     let share = faults.iter().flatten().count() as f64 / n as f64;
     assert!((0.28..0.32).contains(&share), "{share}");
     for kind in [
@@ -551,14 +551,21 @@ fn faults_come_at_the_rate_asked_with_storms_in_whole_blocks() {
             "a storm is a whole block"
         );
     }
-    assert!((0..n).all(|i| fault_for(0, i).is_none()));
-    assert!((0..1000).all(|i| fault_for(100, i).is_some()));
+    assert!((0..n).all(|i| fault_for(0, 7, i).is_none()));
+    assert!((0..1000).all(|i| fault_for(100, 7, i).is_some()));
+    // Across many platforms with their own seeds, the first requests fail at the same rate.
+    let first: Vec<Option<Fault>> = (0..2000u64)
+        .flat_map(|seed| (0..100).map(move |i| fault_for(30, seed, i)))
+        .collect();
+    let share = first.iter().flatten().count() as f64 / first.len() as f64;
+    assert!((0.28..0.32).contains(&share), "{share}");
 }
 
 #[tokio::test]
 async fn faulty_platforms_answer_like_their_inner_behaviour_between_faults() {
     let fp = one(Behaviour::Faulty {
         percent: 30,
+        seed: 1,
         then: Box::new(Behaviour::Normal {
             existing: users(&["alice"]),
         }),
@@ -567,7 +574,7 @@ async fn faulty_platforms_answer_like_their_inner_behaviour_between_faults() {
     let c = client(Duration::from_millis(500));
     let mut answered = 0;
     for i in 0..40u64 {
-        let fault = fault_for(30, i);
+        let fault = fault_for(30, 1, i);
         let sent = c.get(fp.url_for(0, "alice")).send().await;
         match fault {
             None => {
@@ -646,6 +653,7 @@ fn every_behaviour() -> Vec<(String, Behaviour)> {
             "faulty".into(),
             Behaviour::Faulty {
                 percent: 30,
+                seed: 2,
                 then: Box::new(Behaviour::Soft404 { existing: alice() }),
             },
         ),

@@ -104,9 +104,14 @@ pub enum Behaviour {
     /// to `/loop/1`, for ever.
     RedirectLoop,
     /// `percent` % of requests get a fault instead of `then`'s answer; which ones depends on
-    /// the request's index only (see [`fault_for`]), so a run can be recounted afterwards.
-    /// A request on the redirect loop's `/loop/` path always stays on the loop.
-    Faulty { percent: u8, then: Box<Behaviour> },
+    /// `seed` and the request's index only (see [`fault_for`]), so a run can be recounted
+    /// afterwards, and platforms with different seeds fail differently. A request on the
+    /// redirect loop's `/loop/` path always stays on the loop.
+    Faulty {
+        percent: u8,
+        seed: u64,
+        then: Box<Behaviour>,
+    },
 }
 
 /// What a `Faulty` platform answers with instead of the real answer.
@@ -145,19 +150,21 @@ pub const STORM_LENGTH: u64 = 8;
 /// How long a `Faulty` platform's huge body is: twice findable's 2 MiB reading limit.
 pub const FAULT_HUGE_BYTES: usize = 4 << 20;
 
-/// The fault, if any, that request number `index` to a `Faulty { percent, .. }` platform
-/// gets. One sixth of `percent` goes to whole 429 storms; the rest is spread evenly over
-/// the other faults, request by request, so that `percent` % of all requests are faults.
-pub fn fault_for(percent: u8, index: u64) -> Option<Fault> {
+/// The fault, if any, that request number `index` to a `Faulty { percent, seed, .. }`
+/// platform gets. One sixth of `percent` goes to whole 429 storms; the rest is spread
+/// evenly over the other faults, request by request, so that `percent` % of all requests
+/// are faults.
+pub fn fault_for(percent: u8, seed: u64, index: u64) -> Option<Fault> {
     let percent = u64::from(percent.min(100));
     let storms = percent / 6;
+    let seed = mix(seed);
     // Salted, so whether a block storms says nothing about its requests' own rolls.
-    if mix((index / STORM_LENGTH) ^ 0x5157_4f52_4d00) % 100 < storms {
+    if mix(seed ^ (index / STORM_LENGTH) ^ 0x5157_4f52_4d00) % 100 < storms {
         return Some(Fault::RateLimitStorm);
     }
     // Among requests outside storms, the share that keeps the overall rate at `percent`.
     let rest = (percent - storms) * 10_000 / (100 - storms).max(1);
-    let roll = mix(index);
+    let roll = mix(seed ^ index);
     (roll % 10_000 < rest).then(|| SINGLE_FAULTS[(roll / 10_000 % 6) as usize])
 }
 
@@ -579,7 +586,11 @@ fn plan(behaviour: &Behaviour, index: u64, path: &str) -> Action {
             }
         }
         Behaviour::Faulty { .. } if path.starts_with(LOOP_PATH) => redirect_loop(path),
-        Behaviour::Faulty { percent, then } => match fault_for(*percent, index) {
+        Behaviour::Faulty {
+            percent,
+            seed,
+            then,
+        } => match fault_for(*percent, *seed, index) {
             None => plan(then, index, path),
             Some(Fault::RateLimitStorm) => reply(rate_limited(RetryAfter::Seconds(1))),
             Some(Fault::Reset) => Action::Reset,
