@@ -214,14 +214,20 @@ impl SubjectInput {
                 source,
             }
         })?;
+        Self::from_toml(&shown, &text)
+    }
+
+    /// Reads the text of a subject file, as [`Self::from_file`] does; `label` names it in
+    /// errors (a file's path, usually).
+    pub fn from_toml(label: &str, text: &str) -> Result<Self, SubjectError> {
         let at = |start: usize, error: SubjectError| SubjectError::File {
-            path: shown.clone(),
-            line: crate::catalog::line_of(&text, start),
+            path: label.to_string(),
+            line: crate::catalog::line_of(text, start),
             message: error.to_string(),
         };
-        let file: SubjectFile = toml::from_str(&text).map_err(|e| SubjectError::File {
-            path: shown.clone(),
-            line: crate::catalog::line_of(&text, e.span().map_or(0, |s| s.start)),
+        let file: SubjectFile = toml::from_str(text).map_err(|e| SubjectError::File {
+            path: label.to_string(),
+            line: crate::catalog::line_of(text, e.span().map_or(0, |s| s.start)),
             message: e.message().to_string(),
         })?;
         // Each value is checked where it is written; `validate` checks them again, with
@@ -494,6 +500,19 @@ mod tests {
             name: Some(name.into()),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn from_toml_reads_what_from_file_reads() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/subjects/liz.toml");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let from_text = SubjectInput::from_toml("liz.toml", &text).unwrap();
+        let from_file = SubjectInput::from_file(&path).unwrap();
+        assert_eq!(format!("{from_text:?}"), format!("{from_file:?}"));
+        let error = SubjectInput::from_toml("me.toml", "name = \"Jane\"\nnickame = \"J\"")
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("me.toml:2: "), "{error}");
     }
 
     #[test]

@@ -108,6 +108,27 @@ pub struct Answers {
     pub reviews: BTreeMap<String, Review>,
 }
 
+/// How an answers file is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AnswersFormat {
+    Toml,
+    Json,
+}
+
+impl AnswersFormat {
+    /// JSON for a `.json` file (any case), TOML for anything else.
+    pub fn of_path(path: &Path) -> Self {
+        if path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        {
+            Self::Json
+        } else {
+            Self::Toml
+        }
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum AnswersError {
     #[error("{path}: {source}")]
@@ -158,26 +179,33 @@ impl Answers {
                 source,
             },
         )?;
-        let is_json = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        let answers: Self = if is_json {
-            serde_json::from_str(&text).map_err(|e| AnswersError::Parse {
-                path: shown.clone(),
+        Self::parse(&shown, &text, AnswersFormat::of_path(path), catalog)
+    }
+
+    /// Reads answers from `text` in `format`, checked against `catalog` as [`Self::load`]
+    /// does; `label` names the text in errors (a file's path, usually).
+    pub fn parse(
+        label: &str,
+        text: &str,
+        format: AnswersFormat,
+        catalog: &Catalog,
+    ) -> Result<Self, AnswersError> {
+        let answers: Self = match format {
+            AnswersFormat::Json => serde_json::from_str(text).map_err(|e| AnswersError::Parse {
+                path: label.to_string(),
                 line: e.line(),
                 message: e.to_string(),
-            })?
-        } else {
-            toml::from_str(&text).map_err(|e| AnswersError::Parse {
-                path: shown.clone(),
-                line: crate::catalog::line_of(&text, e.span().map_or(0, |s| s.start)),
+            })?,
+            AnswersFormat::Toml => toml::from_str(text).map_err(|e| AnswersError::Parse {
+                path: label.to_string(),
+                line: crate::catalog::line_of(text, e.span().map_or(0, |s| s.start)),
                 message: e.message().trim().to_string(),
-            })?
+            })?,
         };
         answers
             .check_names(catalog)
             .map_err(|message| AnswersError::Unknown {
-                path: shown,
+                path: label.to_string(),
                 message,
             })?;
         Ok(answers)
@@ -234,5 +262,75 @@ impl Answers {
                 source,
             }
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> (String, String) {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/answers")
+            .join(name);
+        let text = std::fs::read_to_string(&path).expect("fixture");
+        (path.display().to_string(), text)
+    }
+
+    #[test]
+    fn parse_reads_toml_and_json_like_load() {
+        let catalog = Catalog::builtin().expect("built-in checks");
+        let (label, text) = fixture("typical.toml");
+        let answers = Answers::parse(&label, &text, AnswersFormat::Toml, &catalog).expect("toml");
+        assert_eq!(answers.get("tiktok", "downloads"), Some(Answer::No));
+        assert_eq!(answers.skipped, ["instagram"]);
+        let loaded = Answers::load(Path::new(&label), &catalog).expect("load");
+        assert_eq!(loaded, answers);
+
+        let (label, text) = fixture("typical.json");
+        let answers = Answers::parse(&label, &text, AnswersFormat::Json, &catalog).expect("json");
+        assert_eq!(
+            answers.get("instagram", "private-account"),
+            Some(Answer::NotUsed)
+        );
+        assert_eq!(
+            Answers::load(Path::new(&label), &catalog).expect("load"),
+            answers
+        );
+    }
+
+    #[test]
+    fn parse_errors_name_the_label() {
+        let catalog = Catalog::builtin().expect("built-in checks");
+        let error = Answers::parse("mine.toml", "uses = [\n1]", AnswersFormat::Toml, &catalog)
+            .expect_err("a number is not a check id");
+        assert!(error.to_string().starts_with("mine.toml:2: "), "{error}");
+        let error = Answers::parse(
+            "mine.json",
+            "{\"uses\": [\"nope\"]}",
+            AnswersFormat::Json,
+            &catalog,
+        )
+        .expect_err("no such check");
+        assert!(
+            error.to_string().starts_with("mine.json: no check called"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn format_follows_the_extension() {
+        assert_eq!(
+            AnswersFormat::of_path(Path::new("a.JSON")),
+            AnswersFormat::Json
+        );
+        assert_eq!(
+            AnswersFormat::of_path(Path::new("a.toml")),
+            AnswersFormat::Toml
+        );
+        assert_eq!(
+            AnswersFormat::of_path(Path::new("answers")),
+            AnswersFormat::Toml
+        );
     }
 }

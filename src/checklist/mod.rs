@@ -10,7 +10,7 @@ pub mod summary;
 mod tests;
 mod walk;
 
-pub use answers::{Answer, Answers, AnswersError, Person, Review};
+pub use answers::{Answer, Answers, AnswersError, AnswersFormat, Person, Review};
 pub use order::{
     GENERAL, Item, Section, is_general, items, open_settings, platforms, printable, skipped, steps,
 };

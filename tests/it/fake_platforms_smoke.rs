@@ -5,9 +5,9 @@ use std::error::Error as _;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use crate::support::fake_platforms::{
-    Behaviour, FakePlatforms, HOME_MARKER, MISSING_MARKER, MISSING_REDIRECT, PROFILE_MARKER,
-    PlatformSpec, RetryAfter, SOFT404_MARKER, check_toml, imf_fixdate, sherlock_json, users,
-    wmn_json,
+    Behaviour, FakePlatforms, Fault, HOME_MARKER, MISSING_MARKER, MISSING_REDIRECT, PROFILE_MARKER,
+    PlatformSpec, RetryAfter, SOFT404_MARKER, STORM_LENGTH, check_toml, fault_for, imf_fixdate,
+    sherlock_json, users, wmn_json,
 };
 use reqwest::{Client, Method, StatusCode};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -475,6 +475,127 @@ async fn a_malformed_request_only_closes_its_connection() {
     assert!(s == 200 && body.contains(PROFILE_MARKER), "still serving");
 }
 
+#[tokio::test]
+async fn garbled_bodies_redirect_loops_and_invalid_utf8() {
+    let fp = FakePlatforms::start(vec![
+        PlatformSpec::new("garbled", Behaviour::Garbled),
+        PlatformSpec::new("loop", Behaviour::RedirectLoop),
+        PlatformSpec::new(
+            "bad-utf8",
+            Behaviour::InvalidUtf8 {
+                existing: users(&["alice"]),
+            },
+        ),
+    ])
+    .await
+    .expect("start");
+    let c = client(Duration::from_secs(5));
+    for name in ["alice", "bob"] {
+        let r = c.get(fp.url_for(0, name)).send().await.expect("answer");
+        assert_eq!(r.status(), 200);
+        let body = r.bytes().await.expect("body");
+        assert!((1024..=17 * 1024).contains(&body.len()), "{}", body.len());
+        for marker in [PROFILE_MARKER, MISSING_MARKER, SOFT404_MARKER] {
+            assert!(!String::from_utf8_lossy(&body).contains(marker), "{marker}");
+        }
+    }
+
+    let mut url = fp.url_for(1, "alice");
+    let mut hops = Vec::new();
+    for _ in 0..4 {
+        let (s, location, _) = fetch(&c, Method::GET, &url, "location").await;
+        assert_eq!(s, 302);
+        let location = location.expect("location");
+        url = format!("{}{location}", fp.base_url(1));
+        hops.push(location);
+    }
+    assert_eq!(hops, ["/loop/1", "/loop/2", "/loop/1", "/loop/2"]);
+
+    let r = c.get(fp.url_for(2, "alice")).send().await.expect("answer");
+    assert_eq!(r.status(), 200);
+    let body = r.bytes().await.expect("body");
+    assert!(std::str::from_utf8(&body).is_err(), "not valid UTF-8");
+    assert!(String::from_utf8_lossy(&body).contains(PROFILE_MARKER));
+    let r = c.get(fp.url_for(2, "bob")).send().await.expect("answer");
+    assert_eq!(r.status(), 404);
+    let body = r.bytes().await.expect("body");
+    assert!(std::str::from_utf8(&body).is_err(), "not valid UTF-8");
+    assert!(String::from_utf8_lossy(&body).contains(MISSING_MARKER));
+}
+
+#[test]
+fn faults_come_at_the_rate_asked_with_storms_in_whole_blocks() {
+    let n = 200_000u64;
+    let faults: Vec<Option<Fault>> = (0..n).map(|i| fault_for(30, 7, i)).collect();
+    let share = faults.iter().flatten().count() as f64 / n as f64;
+    assert!((0.28..0.32).contains(&share), "{share}");
+    for kind in [
+        Fault::RateLimitStorm,
+        Fault::Reset,
+        Fault::Hang,
+        Fault::HugeBody,
+        Fault::Garbled,
+        Fault::InvalidUtf8,
+        Fault::RedirectLoop,
+    ] {
+        let count = faults.iter().filter(|f| **f == Some(kind)).count();
+        assert!(count as f64 > n as f64 * 0.03, "{kind:?}: {count}");
+    }
+    for block in faults.chunks(STORM_LENGTH as usize) {
+        let storms = block
+            .iter()
+            .filter(|f| **f == Some(Fault::RateLimitStorm))
+            .count();
+        assert!(
+            storms == 0 || storms == block.len(),
+            "a storm is a whole block"
+        );
+    }
+    assert!((0..n).all(|i| fault_for(0, 7, i).is_none()));
+    assert!((0..1000).all(|i| fault_for(100, 7, i).is_some()));
+    // Across many platforms with their own seeds, the first requests fail at the same rate.
+    let first: Vec<Option<Fault>> = (0..2000u64)
+        .flat_map(|seed| (0..100).map(move |i| fault_for(30, seed, i)))
+        .collect();
+    let share = first.iter().flatten().count() as f64 / first.len() as f64;
+    assert!((0.28..0.32).contains(&share), "{share}");
+}
+
+#[tokio::test]
+async fn faulty_platforms_answer_like_their_inner_behaviour_between_faults() {
+    let fp = one(Behaviour::Faulty {
+        percent: 30,
+        seed: 1,
+        then: Box::new(Behaviour::Normal {
+            existing: users(&["alice"]),
+        }),
+    })
+    .await;
+    let c = client(Duration::from_millis(500));
+    let mut answered = 0;
+    for i in 0..40u64 {
+        let fault = fault_for(30, 1, i);
+        let sent = c.get(fp.url_for(0, "alice")).send().await;
+        match fault {
+            None => {
+                let r = sent.expect("an answer between faults");
+                assert_eq!(r.status(), 200, "request {i}");
+                assert!(r.text().await.expect("body").contains(PROFILE_MARKER));
+                answered += 1;
+            }
+            Some(Fault::Reset | Fault::Hang) => assert!(sent.is_err(), "request {i}"),
+            Some(Fault::RateLimitStorm) => {
+                assert_eq!(sent.expect("429").status(), 429, "request {i}");
+            }
+            Some(Fault::RedirectLoop) => {
+                assert_eq!(sent.expect("302").status(), 302, "request {i}");
+            }
+            Some(_) => assert_eq!(sent.expect("200").status(), 200, "request {i}"),
+        }
+    }
+    assert!(answered > 15, "{answered}");
+}
+
 fn every_behaviour() -> Vec<(String, Behaviour)> {
     let alice = || users(&["alice"]);
     let normal = || Box::new(Behaviour::Normal { existing: alice() });
@@ -522,6 +643,20 @@ fn every_behaviour() -> Vec<(String, Behaviour)> {
             },
         ),
         ("always".into(), Behaviour::AlwaysFound),
+        ("garbled".into(), Behaviour::Garbled),
+        (
+            "bad-utf8".into(),
+            Behaviour::InvalidUtf8 { existing: alice() },
+        ),
+        ("loop".into(), Behaviour::RedirectLoop),
+        (
+            "faulty".into(),
+            Behaviour::Faulty {
+                percent: 30,
+                seed: 2,
+                then: Box::new(Behaviour::Soft404 { existing: alice() }),
+            },
+        ),
         (
             "slow".into(),
             Behaviour::Slow {

@@ -14,6 +14,7 @@ mod engine;
 mod engine_limits;
 mod fake_platforms_smoke;
 mod hostile;
+mod hostile_input;
 mod incident_cli;
 mod never_panics;
 mod output_cli;

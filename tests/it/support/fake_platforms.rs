@@ -106,6 +106,86 @@ pub enum Behaviour {
     JsonBoth { existing: Vec<String> },
     /// Every request: 302 to `to` (another origin, for header tests).
     RedirectElsewhere { to: String },
+    /// Every request: 200 with bytes that are not a page (binary noise with torn-off bits of
+    /// markup), never a whole marker.
+    Garbled,
+    /// Like `Normal` (and the home page), but every page has invalid UTF-8 sequences between
+    /// its tags, while saying `charset=utf-8`; the markers themselves stay whole.
+    InvalidUtf8 { existing: Vec<String> },
+    /// Every request: 302 to `/loop/1`, which redirects to `/loop/2`, which redirects back
+    /// to `/loop/1`, for ever.
+    RedirectLoop,
+    /// `percent` % of requests get a fault instead of `then`'s answer; which ones depends on
+    /// `seed` and the request's index only (see [`fault_for`]), so a run can be recounted
+    /// afterwards, and platforms with different seeds fail differently. A request on the
+    /// redirect loop's `/loop/` path always stays on the loop.
+    Faulty {
+        percent: u8,
+        seed: u64,
+        then: Box<Behaviour>,
+    },
+}
+
+/// What a `Faulty` platform answers with instead of the real answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Fault {
+    /// 429 with `Retry-After: 1` for [`STORM_LENGTH`] requests in a row.
+    RateLimitStorm,
+    /// The connection is reset (as `Reset`).
+    Reset,
+    /// No answer at all (as `Hang`).
+    Hang,
+    /// [`FAULT_HUGE_BYTES`] bytes (as `HugeBody`): the profile page first for an existing user.
+    HugeBody,
+    /// As `Garbled`.
+    Garbled,
+    /// As `InvalidUtf8`: the right answer, badly encoded.
+    InvalidUtf8,
+    /// As `RedirectLoop`.
+    RedirectLoop,
+}
+
+/// The faults a `Faulty` platform picks from besides storms, in turn.
+const SINGLE_FAULTS: [Fault; 6] = [
+    Fault::Reset,
+    Fault::Hang,
+    Fault::HugeBody,
+    Fault::Garbled,
+    Fault::InvalidUtf8,
+    Fault::RedirectLoop,
+];
+
+/// Requests in one 429 storm: requests are grouped in blocks this long, and a storm takes a
+/// whole block.
+pub const STORM_LENGTH: u64 = 8;
+
+/// How long a `Faulty` platform's huge body is: twice findable's 2 MiB reading limit.
+pub const FAULT_HUGE_BYTES: usize = 4 << 20;
+
+/// The fault, if any, that request number `index` to a `Faulty { percent, seed, .. }`
+/// platform gets. One sixth of `percent` goes to whole 429 storms; the rest is spread
+/// evenly over the other faults, request by request, so that `percent` % of all requests
+/// are faults.
+pub fn fault_for(percent: u8, seed: u64, index: u64) -> Option<Fault> {
+    let percent = u64::from(percent.min(100));
+    let storms = percent / 6;
+    let seed = mix(seed);
+    // Salted, so whether a block storms says nothing about its requests' own rolls.
+    if mix(seed ^ (index / STORM_LENGTH) ^ 0x5157_4f52_4d00) % 100 < storms {
+        return Some(Fault::RateLimitStorm);
+    }
+    // Among requests outside storms, the share that keeps the overall rate at `percent`.
+    let rest = (percent - storms) * 10_000 / (100 - storms).max(1);
+    let roll = mix(seed ^ index);
+    (roll % 10_000 < rest).then(|| SINGLE_FAULTS[(roll / 10_000 % 6) as usize])
+}
+
+/// A fixed, well-spread hash of a request index (splitmix64's finaliser).
+fn mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// The `Retry-After` header on a 429.
@@ -300,10 +380,11 @@ impl Behaviour {
             | Self::MovedIfMissing { existing }
             | Self::MovedIfFound { existing }
             | Self::Missing503 { existing }
-            | Self::JsonBoth { existing } => existing,
-            Self::RateLimitThen { then, .. } | Self::ServerErrorThen { then, .. } => {
-                then.existing()
-            }
+            | Self::JsonBoth { existing }
+            | Self::InvalidUtf8 { existing } => existing,
+            Self::RateLimitThen { then, .. }
+            | Self::ServerErrorThen { then, .. }
+            | Self::Faulty { then, .. } => then.existing(),
             _ => &[],
         }
     }
@@ -311,16 +392,16 @@ impl Behaviour {
     /// The behaviour that decides detection rules, looking through the wrappers.
     fn underlying(&self) -> &Self {
         match self {
-            Self::RateLimitThen { then, .. } | Self::ServerErrorThen { then, .. } => {
-                then.underlying()
-            }
+            Self::RateLimitThen { then, .. }
+            | Self::ServerErrorThen { then, .. }
+            | Self::Faulty { then, .. } => then.underlying(),
             other => other,
         }
     }
 
     fn may_reset(&self) -> bool {
         match self {
-            Self::Reset => true,
+            Self::Reset | Self::Faulty { .. } => true,
             Self::RateLimitThen { then, .. } | Self::ServerErrorThen { then, .. } => {
                 then.may_reset()
             }
@@ -531,6 +612,30 @@ fn plan(behaviour: &Behaviour, index: u64, path: &str) -> Action {
                 plan(then, index - u64::from(*times), path)
             }
         }
+        Behaviour::Faulty { .. } if path.starts_with(LOOP_PATH) => redirect_loop(path),
+        Behaviour::Faulty {
+            percent,
+            seed,
+            then,
+        } => match fault_for(*percent, *seed, index) {
+            None => plan(then, index, path),
+            Some(Fault::RateLimitStorm) => reply(rate_limited(RetryAfter::Seconds(1))),
+            Some(Fault::Reset) => Action::Reset,
+            Some(Fault::Hang) => Action::Hang,
+            Some(Fault::HugeBody) => {
+                let huge = Behaviour::HugeBody {
+                    existing: then.existing().to_vec(),
+                    bytes: FAULT_HUGE_BYTES,
+                };
+                plan(&huge, index, path)
+            }
+            Some(Fault::Garbled) => reply(html(200, &[], garbled(index))),
+            Some(Fault::InvalidUtf8) => reply(invalid_utf8(then, path)),
+            Some(Fault::RedirectLoop) => redirect_loop(path),
+        },
+        Behaviour::Garbled => reply(html(200, &[], garbled(index))),
+        Behaviour::InvalidUtf8 { .. } => reply(invalid_utf8(behaviour, path)),
+        Behaviour::RedirectLoop => redirect_loop(path),
         Behaviour::Hang => Action::Hang,
         Behaviour::Reset => Action::Reset,
         Behaviour::CloudflareChallenge => reply(cloudflare()),
@@ -613,6 +718,91 @@ impl Action {
             (Self::Reply(r), Behaviour::Slow { delay, .. }) => Self::Delay(*delay, r),
             (action, _) => action,
         }
+    }
+}
+
+/// Where `RedirectLoop` (and a `Faulty` redirect loop) sends every request.
+const LOOP_PATH: &str = "/loop/";
+
+/// The next hop of the loop: `/loop/1` and `/loop/2` send to each other, anything else to
+/// `/loop/1`.
+fn redirect_loop(path: &str) -> Action {
+    let next = if path == "/loop/1" {
+        "/loop/2"
+    } else {
+        "/loop/1"
+    };
+    Action::Reply(html(
+        302,
+        &[("location", next.to_string())],
+        "<p>Redirecting</p>",
+    ))
+}
+
+/// 1 to 16 KiB of noise for request `index`: random bytes with torn-off bits of markup in
+/// between, never a whole marker.
+fn garbled(index: u64) -> Bytes {
+    const TORN: &[&[u8]] = &[
+        b"<html><he",
+        b"<meta property=\"og:ty",
+        b"</div></bo",
+        b"\xef\xbb\xbf<!DOC",
+        b"no such u",
+        b"Sorry, this page is",
+        b"\x00\x00\x00",
+    ];
+    let mut rng = fastrand::Rng::with_seed(index);
+    let len = rng.usize(1024..=16 * 1024);
+    let mut out = Vec::with_capacity(len + 32);
+    while out.len() < len {
+        if rng.u8(..) < 16 {
+            out.extend_from_slice(TORN[rng.usize(..TORN.len())]);
+        } else {
+            out.push(rng.u8(..));
+        }
+    }
+    Bytes::from(out)
+}
+
+/// The answer `then` would give, each page with invalid UTF-8 sequences after each `>`:
+/// truncated multi-byte characters, lone continuation bytes, overlong forms, 0xFF.
+fn invalid_utf8(then: &Behaviour, path: &str) -> Response<ResponseBody> {
+    let spoil = |page: &str| -> Bytes {
+        const BAD: &[&[u8]] = &[
+            b"\xff",
+            b"\xc3\x28",
+            b"\xe2\x82",
+            b"\x80\xbf",
+            b"\xc0\xaf",
+            b"\xf0\x9f\x98",
+        ];
+        let mut out = Vec::with_capacity(page.len() * 2);
+        for (i, piece) in page.split_inclusive('>').enumerate() {
+            out.extend_from_slice(piece.as_bytes());
+            out.extend_from_slice(BAD[i % BAD.len()]);
+        }
+        Bytes::from(out)
+    };
+    if path == "/" {
+        return html(200, &[], spoil(HOME_PAGE));
+    }
+    let Some(name) = path
+        .strip_prefix("/u/")
+        .filter(|name| !name.is_empty() && !name.contains('/'))
+    else {
+        return html(404, &[], spoil(NOT_FOUND_PAGE));
+    };
+    if then.knows(name) {
+        return html(200, &[], spoil(&profile_page(name)));
+    }
+    match then.underlying() {
+        Behaviour::Soft404 { .. } => html(200, &[], spoil(SOFT404_PAGE)),
+        Behaviour::RedirectHome { .. } => html(
+            302,
+            &[("location", MISSING_REDIRECT.to_string())],
+            spoil("<p>Redirecting to the home page</p>"),
+        ),
+        _ => html(404, &[], spoil(MISSING_PAGE)),
     }
 }
 

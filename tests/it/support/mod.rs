@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: the one way to run the `findable` binary (the
 //! same environment everywhere), fake platforms and replayed search backends on loopback.
 
+pub mod contracts;
 pub mod fake_platforms;
 pub mod replay;
 
