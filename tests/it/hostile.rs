@@ -256,3 +256,27 @@ fn ctrl_c_in_the_checklist_saves_and_exits_130() {
     let saved = std::fs::read_to_string(&state).expect("answers saved");
     assert!(saved.contains("= \"yes\""), "{saved}");
 }
+
+#[test]
+fn an_unusable_answers_folder_is_reported_before_the_first_question() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    // A file where the folder should be: no one (root included) can save under it.
+    let blocker = dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "x").expect("write");
+    let args = format!(
+        "checklist --checks fixtures/checks/walkthrough --state '{}/answers.toml'",
+        blocker.display()
+    );
+    let mut p = crate::support::pty(&args, 15_000);
+    let (before, _) = p.exp_regex("error: [^\r\n]*").expect("an error");
+    assert!(
+        !before.contains("Which of these do you use?"),
+        "asked first: {before}"
+    );
+    p.exp_eof().expect("and stops");
+    let status = p.process().wait().expect("status");
+    assert!(
+        !matches!(status, rexpect::process::WaitStatus::Exited(_, 0)),
+        "{status:?}"
+    );
+}
