@@ -95,10 +95,19 @@ pub(super) fn profiles(input: &Input, tally: &mut Tally) {
             platform: Some(probe.platform.clone()),
             title: format!("A public {platform} account: @{}", probe.username),
             url: Some(probe.url.clone()),
-            found_by: Some(format!(
-                "the username {} ({})",
-                probe.username, probe.source
-            )),
+            found_by: Some(if given.contains(&probe.username.to_lowercase()) {
+                format!("the username {}, one you gave", probe.username)
+            } else if looks_like_you {
+                format!(
+                    "the username {}, made from your title or \"teacher\" the way pupils try",
+                    probe.username
+                )
+            } else {
+                format!(
+                    "the username {}, made from your name the way pupils try",
+                    probe.username
+                )
+            }),
             confidence,
             severity: check.map_or(Severity::Medium, severity_of_platform),
             pupil_could,

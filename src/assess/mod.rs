@@ -1,6 +1,6 @@
 //! Assess: turns what the engine saw and what the person answered into the report: what a
 //! pupil could find, the settings to tighten (most urgent first), what could not be checked,
-//! and a score that shows its working. Pure: no I/O, so recorded evidence replays exactly.
+//! how much could, and a score that shows its working (only when enough was checked). Pure: no I/O, so recorded evidence replays exactly.
 
 mod findings;
 mod settings;
@@ -12,7 +12,8 @@ use crate::Catalog;
 use crate::checklist::{Answers, Review};
 use crate::evidence::{Evidence, ProbeStatus, QueryStatus};
 use crate::report::{
-    Contributor, Finding, Report, ReportSubject, SCHEMA_VERSION, Score, SiteListSummary, Stats,
+    Contributor, CoverageState, Finding, Report, ReportSubject, SCHEMA_VERSION, Score,
+    SiteListSummary, Stats,
 };
 use crate::subject::Subject;
 use crate::variants::Variants;
@@ -76,8 +77,10 @@ pub fn assess(input: &Input) -> Report {
             points: 0,
         });
     }
+    let coverage = summary::coverage(input);
+    // A score made only of the person's own answers would read as "fairly safe".
     let score = Score {
-        value: total.min(100),
+        value: (coverage.state == CoverageState::Enough).then_some(total.min(100)),
         contributors,
     };
     let probes = &input.evidence.probes;
@@ -107,7 +110,8 @@ pub fn assess(input: &Input) -> Report {
         settings_open: open_count,
         dismissed_by_you: dismissed,
     };
-    let summary = summary::summarise(input, &findings, &actions, &could_not_check);
+    let headline = summary::headline(&findings, &coverage);
+    let summary = summary::next_step(input, &actions);
     Report {
         schema_version: SCHEMA_VERSION,
         date: input.date.clone(),
@@ -117,7 +121,9 @@ pub fn assess(input: &Input) -> Report {
             school: input.subject.school.clone(),
             town: input.subject.town.clone(),
         },
+        headline,
         summary,
+        coverage,
         score,
         findings,
         actions,

@@ -7,48 +7,27 @@ use super::{Input, QUICK_ACTIONS, Tally};
 use crate::catalog::Check;
 use crate::checklist::{self, Answer};
 use crate::render::plural;
-use crate::report::{Action, Confidence, Contributor, Finding, FindingKind, Priority, Severity};
+use crate::report::{Action, Contributor, Priority};
 
 /// The answer shown for a setting the checklist never asked about (it was left out).
 pub(super) const NOT_ASKED: &str = "not asked";
 /// The answer shown for a setting of the walkthrough the person has not reached yet.
 pub(super) const NOT_ANSWERED: &str = "not answered yet";
 
-/// Adds each open setting as a finding and its points to the score; returns the actions
-/// with how many settings were open and how many answered.
+/// Adds the open settings' points to the score; returns the actions with how many
+/// settings were open and how many answered. Settings are never findings: the report
+/// lists each once, under the settings to tighten.
 pub(super) fn add(input: &Input, tally: &mut Tally) -> (Vec<Action>, usize, usize) {
     let (actions, open_count, answered) = actions(input, &tally.exposed);
-    let mut open_points = 0;
-    for action in actions.iter().filter(|a| a.your_answer != NOT_ASKED) {
-        open_points += match action.priority {
+    let open_points: u32 = actions
+        .iter()
+        .filter(|a| a.your_answer != NOT_ASKED)
+        .map(|a| match a.priority {
             Priority::High => 5,
             Priority::Medium => 2,
             Priority::Low => 1,
-        };
-        // An unanswered setting counts as open, but the person did not say it is open.
-        if action.your_answer == NOT_ANSWERED {
-            continue;
-        }
-        tally.findings.push(Finding {
-            kind: FindingKind::OpenSetting,
-            platform: Some(action.check.clone()),
-            title: format!(
-                "{}: {} is not set the safe way",
-                action.platform, action.label
-            ),
-            url: None,
-            found_by: Some(format!("your answer: {}", action.your_answer)),
-            confidence: Confidence::Confirmed,
-            severity: match action.priority {
-                Priority::High => Severity::High,
-                Priority::Medium => Severity::Medium,
-                Priority::Low => Severity::Low,
-            },
-            pupil_could: action.why.clone(),
-            reasons: Vec::new(),
-            needs_incident_steps: false,
-        });
-    }
+        })
+        .sum();
     if open_points > 0 {
         tally.contributors.push(Contributor {
             what: format!(
@@ -58,7 +37,6 @@ pub(super) fn add(input: &Input, tally: &mut Tally) -> (Vec<Action>, usize, usiz
             points: open_points.min(30),
         });
     }
-
     (actions, open_count, answered)
 }
 

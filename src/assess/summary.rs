@@ -1,11 +1,14 @@
-//! The plain-English summary paragraph and the list of what could not be checked.
+//! The report's first words (what a pupil could find, what to do next), how much could be
+//! checked, and the list of what could not be checked, each with a link to check by hand.
 
 use super::Input;
 use super::settings::{NOT_ANSWERED, NOT_ASKED};
-use crate::evidence::{ProbeStatus, QueryStatus};
+use crate::evidence::{ProbeStatus, QueryStatus, UnknownReason};
 use crate::plan::links::search_links;
-use crate::render::plural_forms;
-use crate::report::{Action, Confidence, Finding, FindingKind, Unchecked};
+use crate::render::{plural, plural_forms};
+use crate::report::{
+    Action, Confidence, Coverage, CoverageState, Finding, FindingKind, Unchecked, UncheckedKind,
+};
 
 pub(super) fn unchecked(input: &Input) -> Vec<Unchecked> {
     let mut out: Vec<Unchecked> = input
@@ -20,8 +23,9 @@ pub(super) fn unchecked(input: &Input) -> Vec<Unchecked> {
                 .map_or(p.platform.clone(), |c| c.name.clone());
             let why = p.reason.map(|r| r.describe()).unwrap_or("no clear answer");
             Unchecked {
+                kind: UncheckedKind::Username,
                 platform,
-                what: format!("the username {}", p.username),
+                what: p.username.clone(),
                 reason: why.to_string(),
                 url: p.url.clone(),
             }
@@ -36,8 +40,9 @@ pub(super) fn unchecked(input: &Input) -> Vec<Unchecked> {
             _ => String::new(),
         };
         out.push(Unchecked {
+            kind: UncheckedKind::Site,
             platform: skipped.name.clone(),
-            what: "every username (not probed)".into(),
+            what: String::new(),
             reason: skipped.reason.clone(),
             url,
         });
@@ -50,12 +55,14 @@ pub(super) fn unchecked(input: &Input) -> Vec<Unchecked> {
                 .map(|l| l.url)
                 .unwrap_or_default();
             out.push(Unchecked {
-                platform: q.backend.clone(),
-                what: format!("the search {}", q.query),
-                reason: q
-                    .reason
-                    .clone()
-                    .unwrap_or_else(|| "the search did not run".into()),
+                kind: UncheckedKind::Search,
+                platform: backend_name(&q.backend),
+                what: q.query.clone(),
+                reason: match q.status {
+                    QueryStatus::Blocked => "the search engine refused automated searches",
+                    _ => "the search engine did not answer",
+                }
+                .into(),
                 url,
             });
         }
@@ -63,78 +70,110 @@ pub(super) fn unchecked(input: &Input) -> Vec<Unchecked> {
     out
 }
 
-pub(super) fn summarise(
-    input: &Input,
-    findings: &[Finding],
-    actions: &[Action],
-    unchecked: &[Unchecked],
-) -> String {
-    let profiles: Vec<&Finding> = findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::Profile && f.confidence == Confidence::Confirmed)
-        .collect();
-    let maybe_profiles = findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::Profile && f.confidence != Confidence::Confirmed)
-        .count();
-    let pages = findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::SearchResult && f.confidence >= Confidence::Likely)
-        .count();
-    let mut parts = Vec::new();
-    let who = input.subject.name.as_str();
+/// How much of the automatic checking got an answer. Sites findable never checks itself
+/// (a person must look) are left out: they are neither answered nor failed.
+pub(super) fn coverage(input: &Input) -> Coverage {
     let evidence = input.evidence;
-    let answered_probes = evidence
+    let probes = evidence
         .probes
         .iter()
-        .any(|p| p.status != ProbeStatus::Unknown);
-    let answered_searches = evidence
-        .searches
-        .iter()
-        .any(|q| matches!(q.status, QueryStatus::Ok | QueryStatus::Empty));
-    let tried = !evidence.probes.is_empty() || !evidence.searches.is_empty();
-    if tried && !answered_probes && !answered_searches {
-        parts.push(
-            "findable could not get an answer from any site it tried (is this computer offline?), so it cannot say what is public: check the links below by hand."
-                .to_string(),
-        );
-    } else if profiles.is_empty() && pages == 0 {
-        parts.push(format!(
-            "findable found nothing that is clearly about {who} in what it could check."
-        ));
+        .filter(|p| p.reason != Some(UnknownReason::Manual));
+    let (mut answered, mut tried, mut all_network) = (0, 0, true);
+    for probe in probes {
+        tried += 1;
+        if probe.status == ProbeStatus::Unknown {
+            all_network &= probe.reason == Some(UnknownReason::Network);
+        } else {
+            answered += 1;
+        }
+    }
+    for query in &evidence.searches {
+        tried += 1;
+        match query.status {
+            QueryStatus::Ok | QueryStatus::Empty => answered += 1,
+            QueryStatus::Blocked => all_network = false,
+            QueryStatus::Failed => {}
+        }
+    }
+    let state = if answered == 0 {
+        CoverageState::Nothing
+    } else if answered * 2 < tried {
+        CoverageState::Little
     } else {
-        let mut found = Vec::new();
-        if !profiles.is_empty() {
-            found.push(plural_forms(
-                profiles.len(),
-                "public account that is yours",
-                "public accounts that are yours",
-            ));
-        }
-        if pages > 0 {
-            found.push(plural_forms(
-                pages,
-                "web page naming you with your school or town",
-                "web pages naming you with your school or town",
-            ));
-        }
-        parts.push(format!(
-            "A pupil searching for {who} could find {}.",
-            found.join(" and ")
+        CoverageState::Enough
+    };
+    Coverage {
+        state,
+        answered,
+        tried,
+        network_failed: tried > answered && all_network,
+    }
+}
+
+/// What a pupil could find, in one sentence: accounts that are the person's, pages naming
+/// them with their school or town, or an honest "could not tell".
+pub(super) fn headline(findings: &[Finding], coverage: &Coverage) -> String {
+    let count = |kind: FindingKind, at_least: Confidence| {
+        findings
+            .iter()
+            .filter(|f| f.kind == kind && f.confidence >= at_least)
+            .count()
+    };
+    let accounts = count(FindingKind::Profile, Confidence::Confirmed);
+    let pages = count(FindingKind::SearchResult, Confidence::Likely);
+    let maybe = count(FindingKind::Profile, Confidence::Possible) - accounts;
+    let mut found = Vec::new();
+    if accounts > 0 {
+        found.push(plural_forms(
+            accounts,
+            "public account that is yours",
+            "public accounts that are yours",
         ));
     }
-    if maybe_profiles > 0 {
-        let (one, many) = (
-            "more public account uses a username a pupil would try; open it to see whether it is yours.",
-            "more public accounts use usernames a pupil would try; open them to see whether they are yours.",
-        );
-        parts.push(plural_forms(maybe_profiles, one, many));
+    if pages > 0 {
+        found.push(plural_forms(
+            pages,
+            "web page naming you with your school or town",
+            "web pages naming you with your school or town",
+        ));
     }
+    if !found.is_empty() {
+        let mut line = format!("A pupil could find {}", found.join(" and "));
+        if maybe > 0 {
+            line.push_str(&format!(
+                ", and {} that may be yours",
+                plural_forms(maybe, "more account", "more accounts")
+            ));
+        }
+        return line + ".";
+    }
+    match (coverage.state, maybe) {
+        (CoverageState::Nothing, _) => {
+            "findable could not check anything online (no site or search answered), so it cannot say what a pupil could find.".into()
+        }
+        (CoverageState::Little, 0) => format!(
+            "Nothing clearly about you turned up, but findable could check only {} of {}, so this is not an all-clear.",
+            coverage.answered,
+            plural(coverage.tried, "thing")
+        ),
+        (_, 0) => "Nothing clearly about you turned up in what findable could check.".into(),
+        (_, n) => format!(
+            "Nothing clearly about you, but {} under usernames pupils would try: open {} to see whether {} yours.",
+            plural_forms(n, "a public account turned up", "public accounts turned up"),
+            if n == 1 { "it" } else { "them" },
+            if n == 1 { "it is" } else { "they are" },
+        ),
+    }
+}
+
+/// What to do about it: the settings, in a sentence.
+pub(super) fn next_step(input: &Input, actions: &[Action]) -> String {
     match actions.first() {
-        Some(first) if first.your_answer == NOT_ASKED => parts.push(format!(
-            "You skipped the settings checklist, so the list below is the settings that matter most, starting with {} on {}.",
-            first.label, first.platform
-        )),
+        Some(first) if first.your_answer == NOT_ASKED => format!(
+            "You skipped the settings checklist, so the settings below are the ones that matter most; start with {} on {}.",
+            sentence_part(&first.label),
+            first.platform
+        ),
         Some(first) => {
             let unanswered = actions
                 .iter()
@@ -157,31 +196,28 @@ pub(super) fn summarise(
                     plural_forms(unanswered, "is", "are")
                 ),
             };
-            parts.push(format!(
+            format!(
                 "{said}; start with {} on {}.",
-                first.label, first.platform
-            ));
+                sentence_part(&first.label),
+                first.platform
+            )
         }
-        None if input.answers.is_some() => parts.push("Your answers leave no settings open.".into()),
-        None => {}
+        None if input.answers.is_some() => "Your answers leave no settings open.".into(),
+        None => String::new(),
     }
-    if let Some(answers) = input.answers {
-        let skipped: Vec<&str> = crate::checklist::skipped(input.catalog, answers)
-            .into_iter()
-            .map(|c| c.name.as_str())
-            .collect();
-        if !skipped.is_empty() {
-            parts.push(format!(
-                "You skipped {} in the walkthrough, so it is not checked yet.",
-                skipped.join(" and ")
-            ));
-        }
+}
+
+/// A setting's label inside a sentence: "Who can see your posts?" loses its question mark.
+fn sentence_part(label: &str) -> &str {
+    label.trim().trim_end_matches(['.', '?', '!'])
+}
+
+/// A search backend's id ("duckduckgo") as people write it.
+fn backend_name(id: &str) -> String {
+    match id {
+        "duckduckgo" => "DuckDuckGo".into(),
+        "searxng" => "SearXNG".into(),
+        "brave" => "Brave Search".into(),
+        other => other.to_string(),
     }
-    if !unchecked.is_empty() {
-        parts.push(format!(
-            "{} could not be checked automatically: they are listed with links to check by hand, and are not counted as safe.",
-            plural_forms(unchecked.len(), "thing", "things")
-        ));
-    }
-    parts.join(" ")
 }

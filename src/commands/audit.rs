@@ -163,12 +163,15 @@ fn partial_beside(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
-/// Three lines at the end of an audit: what a pupil could find, the first thing to
-/// change, and where the report is and how to open it.
+/// A few lines at the end of an audit: what a pupil could find (and, when little could be
+/// checked, that first), the first thing to change, and where the report is.
 fn closing(report: &Report, path: &Path, format: OutputFormat) {
     let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     eprintln!();
-    eprintln!("{}", escape::text(&render::report::headline(report)));
+    if let Some(banner) = render::report::coverage_banner(report) {
+        eprintln!("{}", escape::text(&banner));
+    }
+    eprintln!("{}", escape::text(&report.headline));
     if let Some(first) = report.actions.first() {
         eprintln!(
             "First thing to change: {} on {}.",

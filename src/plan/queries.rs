@@ -27,6 +27,9 @@ pub struct PlannedQuery {
 const GENERAL: &[(&str, f64)] = &[
     ("\"{name}\" \"{school}\"", 1.0),
     ("\"{title} {surname}\" \"{school}\"", 0.95),
+    // Pupils type names without accents ("Ni Bhriain"), and call a doctor Miss or Mr.
+    ("\"{title} {plain_surname}\" \"{school}\"", 0.8),
+    ("{pupil_titles} \"{school}\"", 0.9),
     ("\"{username}\"", 0.9),
     ("\"{name}\" site:{school_domain}", 0.9),
     ("\"{name}\" \"{town}\"", 0.85),
@@ -52,6 +55,17 @@ pub fn build(
         .or(work.title.clone())
         .map(|t| titles::canonical(&t));
     let school_domain = subject.school_domain();
+    let plain_surname = work
+        .surname
+        .as_deref()
+        .map(deunicode::deunicode)
+        .filter(|plain| Some(plain.as_str()) != work.surname.as_deref());
+    let pupil_titles = match (title.as_deref(), work.surname.as_deref()) {
+        (Some("Dr" | "Prof"), Some(surname)) => {
+            Some(format!("(\"Miss {surname}\" OR \"Mr {surname}\")"))
+        }
+        _ => None,
+    };
     let handles: Vec<&str> = subject
         .usernames
         .iter()
@@ -65,6 +79,8 @@ pub fn build(
             "school" => subject.school.as_deref(),
             "town" => subject.town.as_deref(),
             "school_domain" => school_domain.as_deref(),
+            "plain_surname" => plain_surname.as_deref(),
+            "pupil_titles" => pupil_titles.as_deref(),
             _ => None,
         }
     };
@@ -190,6 +206,30 @@ mod tests {
             .into_iter()
             .map(|q| q.text)
             .collect()
+    }
+
+    #[test]
+    fn a_doctor_is_also_searched_as_miss_or_mr_and_without_accents() {
+        let s = SubjectInput {
+            name: Some("Siobhán Ní Bhriain".into()),
+            title: Some("Dr".into()),
+            school: Some("Oakwood Academy".into()),
+            ..Default::default()
+        }
+        .validate(2026)
+        .expect("valid");
+        let q = texts(&s);
+        for want in [
+            "\"Dr Ní Bhriain\" \"Oakwood Academy\"",
+            "\"Dr Ni Bhriain\" \"Oakwood Academy\"",
+            "(\"Miss Ní Bhriain\" OR \"Mr Ní Bhriain\") \"Oakwood Academy\"",
+            "\"Siobhan Ni Bhriain\" \"Oakwood Academy\"",
+        ] {
+            assert!(q.contains(&want.to_string()), "{want} not in {q:#?}");
+        }
+        // Neither form is made for a name with no accents or a title pupils use as it is.
+        let plain = texts(&subject(true));
+        assert!(!plain.iter().any(|t| t.contains(" OR \"Mr ")), "{plain:#?}");
     }
 
     #[test]

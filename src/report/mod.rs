@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// Bumped whenever a field changes meaning or disappears.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Report {
@@ -14,10 +14,16 @@ pub struct Report {
     /// The day the audit ran, `YYYY-MM-DD`.
     pub date: String,
     pub subject: ReportSubject,
-    /// One paragraph in plain English.
+    /// What a pupil could find, in one sentence: the first thing the report says.
+    pub headline: String,
+    /// What to do about it, in a sentence or two.
     pub summary: String,
+    /// How much of what was planned could be checked: a report that checked little must
+    /// say so before anything else.
+    pub coverage: Coverage,
     pub score: Score,
-    /// What a pupil could find, most serious first.
+    /// What a pupil could find (public accounts and pages), most serious first. Settings
+    /// are in `actions`, never here.
     pub findings: Vec<Finding>,
     /// Settings to tighten, most urgent first; the first few are the quick wins.
     pub actions: Vec<Action>,
@@ -66,10 +72,37 @@ pub struct ReportSubject {
     pub town: Option<String>,
 }
 
-/// 0 (nothing found) to 100, with what added how much.
+/// How much of the audit's automatic checking got an answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Coverage {
+    pub state: CoverageState,
+    /// Profile checks and searches that got a usable answer.
+    pub answered: usize,
+    /// Profile checks and searches tried, leaving out sites findable never checks itself
+    /// (those are always for a person to open).
+    pub tried: usize,
+    /// Every check that failed, failed on the network (no answer, no address): the
+    /// computer is offline or its network blocks the sites, as school networks often do.
+    pub network_failed: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum CoverageState {
+    /// At least half of the checks got an answer.
+    Enough,
+    /// Some did, fewer than half.
+    Little,
+    /// None did, or nothing was tried.
+    Nothing,
+}
+
+/// 0 (nothing found) to 100, with what added how much. No value when too little could be
+/// checked for a number to mean anything: a score made of the answers alone reads as safe.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Score {
-    pub value: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<u32>,
     pub contributors: Vec<Contributor>,
 }
 
@@ -84,7 +117,6 @@ pub struct Contributor {
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum FindingKind {
-    OpenSetting,
     SearchResult,
     Profile,
 }
@@ -180,14 +212,27 @@ pub struct NotCheckedYet {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Unchecked {
-    /// Check id, site name or search backend.
+    pub kind: UncheckedKind,
+    /// The platform's or site's name, or the search backend.
     pub platform: String,
-    /// The username or search that could not be checked.
+    /// The username or the search that could not be checked; empty for a whole site.
     pub what: String,
     /// Why, in plain words.
     pub reason: String,
     /// Open this in a private window to check by hand.
     pub url: String,
+}
+
+/// What could not be checked: one username on a site, a whole site of a `--sites` list
+/// (never probed), or one search.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
+#[serde(rename_all = "kebab-case")]
+pub enum UncheckedKind {
+    Username,
+    Site,
+    Search,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

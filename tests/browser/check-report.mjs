@@ -1,9 +1,11 @@
 // Opens a findable HTML report in Debian's Chromium and fails unless: the page fetches
 // nothing but itself, no script or event handler from the report's content runs (also
 // after hovering and clicking every link and every piece of hostile-looking text), and
-// axe-core finds no WCAG 2.0/2.1 A or AA violation.
+// axe-core finds no WCAG 2.0/2.1 A or AA violation; with --max-pages N, also unless it
+// prints on at most N A4 pages (the length budget of a report or checklist).
 //
-// Usage: node check-report.mjs REPORT.html   (CHROMIUM=/path/to/chromium to override)
+// Usage: node check-report.mjs REPORT.html [--max-pages N]
+//        (CHROMIUM=/path/to/chromium to override)
 
 import { createRequire } from 'node:module';
 import { existsSync } from 'node:fs';
@@ -19,7 +21,14 @@ function fail(message) {
 }
 
 const file = process.argv[2];
-if (!file) fail('usage: node check-report.mjs REPORT.html');
+if (!file) fail('usage: node check-report.mjs REPORT.html [--max-pages N]');
+let maxPages = null;
+if (process.argv[3] === '--max-pages') {
+  maxPages = Number.parseInt(process.argv[4], 10);
+  if (!Number.isInteger(maxPages) || maxPages < 1) fail(`--max-pages needs a number, not ${process.argv[4]}`);
+} else if (process.argv[3] !== undefined) {
+  fail(`unknown argument ${process.argv[3]}: usage: node check-report.mjs REPORT.html [--max-pages N]`);
+}
 if (!existsSync(file)) fail(`no such file: ${file}`);
 const pageUrl = pathToFileURL(path.resolve(file)).href;
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
@@ -140,10 +149,20 @@ try {
     problems.push(`axe ${v.id} (${v.impact}): ${v.help} [${v.helpUrl}]\n${where.join('\n')}`);
   }
 
+  // Printed as a person would print it: the page's own print rules, A4.
+  let printed = '';
+  if (maxPages !== null) {
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) || []).length;
+    if (pages < 1) problems.push('the printed PDF has no pages');
+    if (pages > maxPages) problems.push(`prints on ${pages} A4 pages, over the budget of ${maxPages}`);
+    printed = `, prints on ${pages} of at most ${maxPages} A4 pages`;
+  }
+
   if (!problems.length) {
     console.log(
     `check-report: OK: ${file}: 1 request (the file), no script ran after ${targets.length} hovers and clicks, ` +
-        `axe-core ${results.testEngine.version}: 0 violations`,
+        `axe-core ${results.testEngine.version}: 0 violations${printed}`,
     );
   }
 } catch (error) {

@@ -4,7 +4,8 @@
 use findable::assess::{Input, assess};
 use findable::checklist::{Answers, Review};
 use findable::evidence::Evidence;
-use findable::report::{Confidence, FindingKind, Report};
+use findable::evidence::{ProbeStatus, QueryStatus, UnknownReason};
+use findable::report::{Confidence, CoverageState, FindingKind, Report};
 use findable::subject::{Subject, SubjectInput};
 use findable::{Catalog, Variants};
 
@@ -106,7 +107,7 @@ fn unknowns_are_listed_to_check_by_hand_and_never_counted_safe() {
             .iter()
             .any(|u| u.what.contains("teacher") && u.url.starts_with("https://duckduckgo.com/"))
     );
-    assert!(report.summary.contains("not counted as safe"));
+    assert_eq!(report.coverage.state, CoverageState::Enough);
     // Nothing unknown turns into a finding of safety or an "absent" count.
     assert_eq!(report.stats.profiles_absent, 1);
 }
@@ -146,8 +147,9 @@ fn the_score_adds_up_to_its_contributors() {
     for answers in [None, Some(answers())] {
         let report = run(answers.as_ref());
         let sum: u32 = report.score.contributors.iter().map(|c| c.points).sum();
-        assert_eq!(report.score.value, sum.min(100));
-        assert!(report.score.value > 0);
+        assert_eq!(report.coverage.state, CoverageState::Enough);
+        assert_eq!(report.score.value, Some(sum.min(100)));
+        assert!(report.score.value > Some(0));
     }
 }
 
@@ -218,15 +220,90 @@ fn empty_answers_never_read_as_safe() {
             report.summary
         );
         assert!(
-            !report
-                .findings
-                .iter()
-                .any(|f| f.kind == FindingKind::OpenSetting),
-            "nobody said these are open, so they are not findings"
+            report.findings.iter().all(|f| f.url.is_some()),
+            "settings are never findings"
         );
     }
     let with_tiktok = run(Some(
         &toml::from_str("uses = [\"tiktok\"]\n").expect("answers"),
     ));
     assert!(with_tiktok.actions.iter().any(|a| a.check == "tiktok"));
+}
+
+fn run_on(evidence: &Evidence) -> Report {
+    let catalog = Catalog::builtin().expect("catalog");
+    let subject = subject();
+    let variants = Variants::generate(&subject);
+    assess(&Input {
+        subject: &subject,
+        variants: &variants,
+        evidence,
+        answers: Some(&answers()),
+        catalog: &catalog,
+        date: "2026-11-22".into(),
+    })
+}
+
+/// `evidence` as if the network had refused every request.
+fn all_refused(mut evidence: Evidence) -> Evidence {
+    for probe in &mut evidence.probes {
+        if probe.reason != Some(UnknownReason::Manual) {
+            probe.status = ProbeStatus::Unknown;
+            probe.reason = Some(UnknownReason::Network);
+        }
+    }
+    for query in &mut evidence.searches {
+        query.status = QueryStatus::Failed;
+        query.results.clear();
+    }
+    evidence
+}
+
+#[test]
+fn with_nothing_answered_the_report_says_so_and_has_no_score() {
+    let report = run_on(&all_refused(evidence()));
+    assert_eq!(report.coverage.state, CoverageState::Nothing);
+    assert_eq!(report.coverage.answered, 0);
+    assert!(report.coverage.network_failed);
+    assert_eq!(report.score.value, None, "answers alone make no score");
+    assert!(report.findings.is_empty());
+    assert!(
+        report.headline.contains("could not check anything"),
+        "{}",
+        report.headline
+    );
+    assert!(!report.headline.contains("Nothing clearly about you"));
+}
+
+#[test]
+fn with_little_answered_the_report_says_how_little() {
+    let whole = evidence();
+    let mut little = all_refused(whole.clone());
+    // One profile check answers; everything else was refused.
+    let answered = whole
+        .probes
+        .iter()
+        .position(|p| p.status == ProbeStatus::Absent)
+        .expect("an absent probe in the fixture");
+    little.probes[answered] = whole.probes[answered].clone();
+    let report = run_on(&little);
+    assert_eq!(report.coverage.state, CoverageState::Little);
+    assert_eq!(report.coverage.answered, 1);
+    assert!(report.coverage.tried > 2);
+    assert_eq!(report.score.value, None);
+    assert!(
+        report.headline.contains("could check only 1 of"),
+        "{}",
+        report.headline
+    );
+    // A site blocking findable is not the network: no "school network" advice then.
+    let mut blocked = little.clone();
+    if let Some(p) = blocked
+        .probes
+        .iter_mut()
+        .find(|p| p.reason == Some(UnknownReason::Network))
+    {
+        p.reason = Some(UnknownReason::Blocked);
+    }
+    assert!(!run_on(&blocked).coverage.network_failed);
 }

@@ -26,13 +26,13 @@ pub fn html(report: &Report) -> String {
                 p.notice { strong { "Partial report." } " " (prose(PARTIAL)) }
             }
         },
-        nav: Some(nav(flagged > 0)),
+        nav: Some(nav(report, flagged > 0)),
         main: html! {
             (first_screen(report, flagged))
             (findings(report, flagged))
             (actions(report))
             (not_checked_yet(report))
-            (unchecked(&report.could_not_check))
+            (by_hand_section(report))
             (site_list(report))
             (score(report))
             (stats(&report.stats))
@@ -44,7 +44,7 @@ pub fn html(report: &Report) -> String {
     })
 }
 
-fn nav(flagged: bool) -> Markup {
+fn nav(report: &Report, flagged: bool) -> Markup {
     let mut entries = vec![
         ("#first", "Do these first"),
         ("#found", "What a pupil could find"),
@@ -52,9 +52,12 @@ fn nav(flagged: bool) -> Markup {
     if flagged {
         entries.push(("#abuse", "If something is abusive"));
     }
+    entries.extend([("#settings", "Settings to tighten")]);
+    if !report.not_checked_yet.is_empty() {
+        entries.push(("#not-checked", "Not checked yet"));
+    }
     entries.extend([
-        ("#settings", "All settings to tighten"),
-        ("#unchecked", "Could not check"),
+        ("#unchecked", "Check by hand"),
         ("#score", "How the score was worked out"),
         ("#numbers", "Numbers"),
     ]);
@@ -80,10 +83,16 @@ fn first_screen(report: &Report, flagged: usize) -> Markup {
         NO_QUICK_ACTIONS
     };
     html! {
-        p.summary { (t(&report.summary)) }
+        p.summary {
+            strong { (t(&report.headline)) }
+            @if !report.summary.is_empty() { " " (t(&report.summary)) }
+        }
+        @if let Some(banner) = coverage_banner(report) {
+            p.banner role="alert" { (t(&banner)) }
+        }
         p.score {
-            strong { "Exposure " (report.score.value) "/100" } " "
-            span.note { (prose(SCORE_SCALE)) }
+            strong { (score_line(report)) } " "
+            span.note { (prose(score_note(report))) }
         }
         @if flagged > 0 {
             p.notice { (dont_reply(&plural(flagged, "finding"))) }
@@ -112,7 +121,7 @@ fn findings(report: &Report, flagged: usize) -> Markup {
         section #found aria-labelledby="found-h" {
             h2 #found-h { "What a pupil could find (" (report.findings.len()) ")" }
             @if report.findings.is_empty() {
-                p { (prose(NO_FINDINGS)) }
+                p { (prose(no_findings(report))) }
             }
             @if flagged > 0 {
                 section #abuse .notice aria-labelledby="abuse-h" {
@@ -121,9 +130,23 @@ fn findings(report: &Report, flagged: usize) -> Markup {
                     ol { @for step in abuse_steps() { li { (prose(&step)) } } }
                 }
             }
-            @for (kind, members) in groups(report) {
-                h3 { (kind_heading(kind)) " (" (members.len()) ")" }
-                ol.cards { @for f in members { (finding(f)) } }
+            @for (group, members) in groups(report) {
+                h3 { (group.heading()) " (" (members.len()) ")" }
+                @if group.compact() {
+                    p { (prose(MAYBE_OTHERS_INTRO)) }
+                    ul.compact {
+                        @for f in members {
+                            li {
+                                @match &f.url {
+                                    Some(url) => (link_and_address(url, f.title.trim())),
+                                    None => (t(&f.title)),
+                                }
+                            }
+                        }
+                    }
+                } @else {
+                    ol.cards { @for f in members { (finding(f)) } }
+                }
             }
         }
     }
@@ -134,11 +157,9 @@ fn finding(f: &Finding) -> Markup {
     html! {
         li.card {
             h4 { (t(&f.title)) }
-            p {
+            p.badges {
                 span class={ "badge sev-" (sev) } { (capitalise(sev)) " severity" }
-                @if f.kind != FindingKind::OpenSetting {
-                    " " span.badge { (confidence_words(f.confidence)) }
-                }
+                " " span.badge { (confidence_words(f.confidence)) }
             }
             dl {
                 dt { "A pupil could" } dd { (t(&f.pupil_could)) }
@@ -164,35 +185,38 @@ fn finding(f: &Finding) -> Markup {
 fn actions(report: &Report) -> Markup {
     html! {
         section #settings aria-labelledby="settings-h" {
-            h2 #settings-h { "All settings to tighten (" (report.actions.len()) ")" }
+            h2 #settings-h { "Settings to tighten (" (report.actions.len()) ")" }
             @if report.actions.is_empty() {
                 p { (prose(NO_ACTIONS)) }
             } @else {
-                ol.cards { @for (i, a) in report.actions.iter().enumerate() { (action(i + 1, a)) } }
+                ol.cards {
+                    @for (i, a) in report.actions.iter().enumerate() {
+                        (action(i + 1, a, first_unverified(report, i)))
+                    }
+                }
             }
         }
     }
 }
 
-fn action(number: usize, a: &Action) -> Markup {
+fn action(number: usize, a: &Action, caveat: bool) -> Markup {
     let p = priority_word(a.priority);
     let help = format!("{} help: {}", a.platform.trim(), a.label.trim());
     html! {
         li.card {
             h3 { (number) ". " (t(&a.platform)) ": " (t(&a.label)) }
-            p {
+            p.badges {
                 span class={ "badge sev-" (p) } { (capitalise(p)) " priority" }
                 @if a.quick { " " span.badge { "Do it first" } }
+                " " span.badge { "Your answer: " (t(&a.your_answer)) }
             }
             dl {
                 dt { "Where" } dd { (t(&a.location)) }
                 dt { "Choose" } dd { (t(&a.recommended)) }
-                dt { "Why" } dd { (t(&a.why)) }
-                dt { "Your answer" } dd { (t(&a.your_answer)) }
-                dt { "Help" } dd { (link(&a.help_url, &help)) }
+                dt { "Why" } dd { (t(&a.why)) " " (link(&a.help_url, &help)) }
             }
             @if a.exposed { p.note { (exposed_note(a)) } }
-            @if !a.verified { p.note { (prose(UNVERIFIED)) } }
+            @if caveat { p.note { (prose(UNVERIFIED)) } }
         }
     }
 }
@@ -225,27 +249,26 @@ fn site_list(report: &Report) -> Markup {
     }
 }
 
-fn unchecked(items: &[Unchecked]) -> Markup {
+fn by_hand_section(report: &Report) -> Markup {
+    let groups = by_hand(report);
     html! {
         section #unchecked aria-labelledby="unchecked-h" {
-            h2 #unchecked-h { "Could not check (" (items.len()) ")" }
-            @if items.is_empty() {
-                p { (prose(NO_UNCHECKED)) }
+            h2 #unchecked-h { "Check by hand (" (plural(groups.len(), "place")) ")" }
+            @if groups.is_empty() {
+                p { (prose(NOTHING_BY_HAND)) }
             } @else {
-                p { strong { (prose(UNCHECKED_INTRO)) } }
-                ul.cards {
-                    @for u in items {
-                        li.card {
-                            strong { (t(&u.platform)) ": " (t(&u.what)) }
-                            dl {
-                                dt { "Why not" } dd { (t(&u.reason)) }
-                                dt { "Check by hand" }
-                                dd {
-                                    (link_and_address(&u.url, &format!(
-                                        "Check {} on {} by hand", u.what.trim(), u.platform.trim()
-                                    )))
-                                }
+                p { (prose(BY_HAND_INTRO)) }
+                ul.by-hand {
+                    @for group in &groups {
+                        li {
+                            strong { (t(group.platform)) ":" } " " (t(&group.summary())) ". "
+                            @for (i, u) in group.links.iter().enumerate() {
+                                @if i > 0 { ", " }
+                                (link_on(&u.url, &hand_label(u), group.platform))
                             }
+                            @if let Some(more) = group.more_line() { ", " (t(&more)) }
+                            @if !group.links.is_empty() { "." }
+                            " " span.note { (prose(group.to_do())) }
                         }
                     }
                 }
@@ -259,6 +282,7 @@ fn score(report: &Report) -> Markup {
     html! {
         section #score aria-labelledby="score-h" {
             h2 #score-h { "How the score was worked out" }
+            @if let Some(value) = report.score.value {
             table {
                 thead { tr { th scope="col" { "What added to it" } th.num scope="col" { "Points" } } }
                 tbody {
@@ -267,10 +291,13 @@ fn score(report: &Report) -> Markup {
                     }
                 }
                 tfoot {
-                    tr { th scope="row" { "Total (" (sum) ")" } td.num { (report.score.value) } }
+                    tr { th scope="row" { "Total (" (sum) ")" } td.num { (value) } }
                 }
             }
             @if let Some(note) = note { p { (note) } }
+            } @else {
+                p { "Not measured. " (prose(SCORE_NOT_MEASURED)) }
+            }
         }
     }
 }
@@ -285,5 +312,18 @@ fn stats(s: &Stats) -> Markup {
                 }
             } }
         }
+    }
+}
+
+/// A link named for sight by `label` alone ("janesmith" in a list under "TikTok:"), and
+/// for a screen reader, which may list links out of context, with " on TikTok" too.
+fn link_on(url: &str, label: &str, platform: &str) -> Markup {
+    match crate::render::escape::web_url(url) {
+        Some(href) => html! {
+            a href=(href) rel="noopener noreferrer" {
+                (t(label)) span.vh { " on " (t(platform)) }
+            }
+        },
+        None => link(url, label),
     }
 }

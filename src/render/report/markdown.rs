@@ -31,12 +31,16 @@ pub fn markdown(report: &Report) -> String {
     if report.partial {
         let _ = writeln!(out, "> **Partial report.** {PARTIAL}\n");
     }
-    let _ = writeln!(out, "{}\n", md(&report.summary));
     let _ = writeln!(
         out,
-        "**Exposure {}/100.** {SCORE_SCALE}\n",
-        report.score.value
+        "**{}** {}\n",
+        md(&report.headline),
+        md(&report.summary)
     );
+    if let Some(banner) = coverage_banner(report) {
+        let _ = writeln!(out, "> **{}**\n", md(&banner));
+    }
+    let _ = writeln!(out, "**{}.** {}\n", score_line(report), score_note(report));
     let flagged = flagged_count(report);
     if flagged > 0 {
         let _ = writeln!(out, "> **Warning:** {}\n", flagged_notice(flagged));
@@ -69,19 +73,9 @@ pub fn markdown(report: &Report) -> String {
     findings(&mut out, report);
     actions(&mut out, report);
     not_checked_yet(&mut out, report);
-    unchecked(&mut out, report);
+    by_hand_section(&mut out, report);
     site_list(&mut out, report);
-
-    let _ = writeln!(out, "## How the score was worked out\n");
-    let (sum, note) = score_sum(report);
-    out.push_str("| What | Points |\n| --- | ---: |\n");
-    for c in &report.score.contributors {
-        let _ = writeln!(out, "| {} | {} |", md(&c.what), c.points);
-    }
-    let _ = writeln!(out, "| **Total** ({sum}) | **{}** |\n", report.score.value);
-    if let Some(note) = note {
-        let _ = writeln!(out, "{note}\n");
-    }
+    score(&mut out, report);
 
     let _ = writeln!(out, "## Numbers\n");
     for (label, value) in stats_rows(&report.stats) {
@@ -102,7 +96,7 @@ fn findings(out: &mut String, report: &Report) {
         report.findings.len()
     );
     if report.findings.is_empty() {
-        let _ = writeln!(out, "{NO_FINDINGS}\n");
+        let _ = writeln!(out, "{}\n", no_findings(report));
         return;
     }
     if flagged_count(report) > 0 {
@@ -112,8 +106,17 @@ fn findings(out: &mut String, report: &Report) {
         }
         out.push('\n');
     }
-    for (kind, members) in groups(report) {
-        let _ = writeln!(out, "### {} ({})\n", kind_heading(kind), members.len());
+    for (group, members) in groups(report) {
+        let _ = writeln!(out, "### {} ({})\n", group.heading(), members.len());
+        if group.compact() {
+            let _ = writeln!(out, "{MAYBE_OTHERS_INTRO}\n");
+            for f in members {
+                let url = f.url.as_deref().map_or_else(|| NO_URL.to_string(), md_url);
+                let _ = writeln!(out, "- {}: {url}", md(&f.title));
+            }
+            out.push('\n');
+            continue;
+        }
         for f in members {
             let _ = writeln!(
                 out,
@@ -142,11 +145,7 @@ fn findings(out: &mut String, report: &Report) {
 }
 
 fn actions(out: &mut String, report: &Report) {
-    let _ = writeln!(
-        out,
-        "## All settings to tighten ({})\n",
-        report.actions.len()
-    );
+    let _ = writeln!(out, "## Settings to tighten ({})\n", report.actions.len());
     if report.actions.is_empty() {
         let _ = writeln!(out, "{NO_ACTIONS}\n");
     }
@@ -167,7 +166,7 @@ fn actions(out: &mut String, report: &Report) {
         if a.exposed {
             let _ = writeln!(out, "- {}", md(&exposed_note(a)));
         }
-        if !a.verified {
+        if first_unverified(report, i) {
             let _ = writeln!(out, "- **Note:** {UNVERIFIED}");
         }
         let _ = writeln!(out, "- **Help:** {}\n", md_url(&a.help_url));
@@ -187,25 +186,50 @@ fn not_checked_yet(out: &mut String, report: &Report) {
     out.push('\n');
 }
 
-fn unchecked(out: &mut String, report: &Report) {
-    let items = &report.could_not_check;
-    let _ = writeln!(out, "## Could not check ({})\n", items.len());
-    if items.is_empty() {
-        let _ = writeln!(out, "{NO_UNCHECKED}\n");
+fn by_hand_section(out: &mut String, report: &Report) {
+    let groups = by_hand(report);
+    let _ = writeln!(
+        out,
+        "## Check by hand ({})\n",
+        plural(groups.len(), "place")
+    );
+    if groups.is_empty() {
+        let _ = writeln!(out, "{NOTHING_BY_HAND}\n");
         return;
     }
-    let _ = writeln!(out, "{UNCHECKED_INTRO}\n");
-    for u in items {
+    let _ = writeln!(out, "{BY_HAND_INTRO}\n");
+    for group in &groups {
         let _ = writeln!(
             out,
-            "- **{}: {}**  \n  Why not: {}  \n  Check by hand: {}",
-            md(&u.platform),
-            md(&u.what),
-            md(&u.reason),
-            md_url(&u.url)
+            "- **{}:** {}",
+            md(group.platform),
+            md(&group.summary())
         );
+        for u in &group.links {
+            let _ = writeln!(out, "  - {}: {}", md(&hand_label(u)), md_url(&u.url));
+        }
+        if let Some(more) = group.more_line() {
+            let _ = writeln!(out, "  - {}", md(&more));
+        }
+        let _ = writeln!(out, "\n  {}\n", md(group.to_do()));
     }
-    out.push('\n');
+}
+
+fn score(out: &mut String, report: &Report) {
+    let _ = writeln!(out, "## How the score was worked out\n");
+    let Some(value) = report.score.value else {
+        let _ = writeln!(out, "Not measured. {SCORE_NOT_MEASURED}\n");
+        return;
+    };
+    let (sum, note) = score_sum(report);
+    out.push_str("| What | Points |\n| --- | ---: |\n");
+    for c in &report.score.contributors {
+        let _ = writeln!(out, "| {} | {} |", md(&c.what), c.points);
+    }
+    let _ = writeln!(out, "| **Total** ({sum}) | **{value}** |\n");
+    if let Some(note) = note {
+        let _ = writeln!(out, "{note}\n");
+    }
 }
 
 fn site_list(out: &mut String, report: &Report) {

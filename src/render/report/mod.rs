@@ -10,8 +10,8 @@ mod tests;
 mod text;
 
 use crate::report::{
-    Action, Confidence, Finding, FindingKind, Priority, Report, ReportSubject, Severity, Stats,
-    Unchecked,
+    Action, Confidence, CoverageState, Finding, FindingKind, Priority, Report, ReportSubject,
+    Severity, Stats, Unchecked, UncheckedKind,
 };
 
 use super::escape::text as clean;
@@ -34,57 +34,48 @@ pub fn render(report: &Report, format: OutputFormat, color: bool) -> String {
     }
 }
 
-/// What a pupil could find, in one sentence, for the end of an audit in a terminal and
-/// the top of the report: accounts that are the person's, pages naming them with their
-/// school or town, or an honest "could not tell".
-pub fn headline(report: &Report) -> String {
-    let s = &report.stats;
-    let answered =
-        s.profiles_found + s.profiles_absent > 0 || s.searches_run > s.searches_blocked_or_failed;
-    let count = |kind: FindingKind, at_least: Confidence| {
-        report
-            .findings
-            .iter()
-            .filter(|f| f.kind == kind && f.confidence >= at_least)
-            .count()
-    };
-    let accounts = count(FindingKind::Profile, Confidence::Confirmed);
-    let pages = count(FindingKind::SearchResult, Confidence::Likely);
-    let maybe = count(FindingKind::Profile, Confidence::Possible) - accounts;
-    let mut found = Vec::new();
-    if accounts > 0 {
-        found.push(plural_forms(
-            accounts,
-            "public account that is yours",
-            "public accounts that are yours",
-        ));
+/// What the report must say before anything else when findable could check little or
+/// nothing: in plain words, with what to do about it. `None` when enough was checked.
+pub fn coverage_banner(report: &Report) -> Option<String> {
+    let c = &report.coverage;
+    let hand = "The links under \"Check by hand\" are what to open yourself";
+    match c.state {
+        CoverageState::Enough => None,
+        CoverageState::Nothing if c.tried == 0 => Some(format!(
+            "Nothing was checked online, so this report cannot say what is public. {hand}."
+        )),
+        CoverageState::Nothing if c.network_failed => Some(format!(
+            "Your network blocked every check: this is common on school networks. {hand}; or try again on a home connection."
+        )),
+        CoverageState::Nothing => Some(format!(
+            "No site or search answered, so this report cannot say what is public. {hand}; or try again later."
+        )),
+        CoverageState::Little => Some(format!(
+            "findable could check only {} of {}: the rest is NOT counted as safe. {hand}{}.",
+            c.answered,
+            plural(c.tried, "thing"),
+            if c.network_failed {
+                "; your network may be blocking sites (common on school networks), so try again on a home connection"
+            } else {
+                ""
+            }
+        )),
     }
-    if pages > 0 {
-        found.push(plural_forms(
-            pages,
-            "web page naming you with your school or town",
-            "web pages naming you with your school or town",
-        ));
+}
+
+/// "Exposure 30/100", or that it was not measured.
+fn score_line(report: &Report) -> String {
+    match report.score.value {
+        Some(value) => format!("Exposure {value}/100"),
+        None => "Exposure: not measured".into(),
     }
-    if !found.is_empty() {
-        let mut line = format!("a pupil could find {}", found.join(" and "));
-        if maybe > 0 {
-            line.push_str(&format!(
-                ", and {} that may be yours",
-                plural_forms(maybe, "more account", "more accounts")
-            ));
-        }
-        return capitalise(&line) + ".";
-    }
-    if !answered {
-        return "findable could not check anything (no site or search answered), so it cannot say what a pupil could find: open the report's links by hand.".into();
-    }
-    match maybe {
-        0 => "Nothing clearly about you turned up in what findable could check.".into(),
-        n => format!(
-            "Nothing clearly about you, but {} under usernames pupils would try: check whether it is yours.",
-            plural_forms(n, "public account turned up", "public accounts turned up")
-        ),
+}
+
+/// What the score line means.
+fn score_note(report: &Report) -> &'static str {
+    match report.score.value {
+        Some(_) => SCORE_SCALE,
+        None => SCORE_NOT_MEASURED,
     }
 }
 
@@ -92,18 +83,28 @@ pub fn headline(report: &Report) -> String {
 
 const TOP_ACTIONS: &str = "Do these first: about ten minutes";
 const NO_QUICK_ACTIONS: &str =
-    "Nothing was marked as a quick win: start at the top of \"All settings to tighten\".";
+    "Nothing was marked as a quick win: start at the top of \"Settings to tighten\".";
 const NO_ACTIONS: &str = "No settings to tighten came out of this audit.";
 const SCORE_SCALE: &str =
     "0 means nothing was found; the higher it is, the easier a pupil could find you.";
-const NO_FINDINGS: &str = "Nothing was found that a pupil could see. Anything under \
-\"Could not check\" is not counted as safe: check those by hand.";
+const SCORE_NOT_MEASURED: &str = "findable could check too little for a score to mean \
+anything, so there is none: a low number here would only look safe.";
+const NO_FINDINGS: &str = "No public account or page about you turned up. Anything under \
+\"Check by hand\" is not counted as safe: open those yourself.";
+const NOTHING_CHECKED: &str = "findable could not check anything, so this is empty: that \
+does NOT mean nothing about you is public. Open the links under \"Check by hand\".";
+
+/// What to say when nothing was found: that nothing turned up, or that nothing could be
+/// checked (which is not the same).
+fn no_findings(report: &Report) -> &'static str {
+    match report.coverage.state {
+        CoverageState::Nothing => NOTHING_CHECKED,
+        _ => NO_FINDINGS,
+    }
+}
 const PARTIAL: &str = "This report is incomplete: the audit was stopped early or parts \
 were left out. Anything that was not checked is NOT counted as safe. Run the audit \
 again to finish it.";
-const UNCHECKED_INTRO: &str = "These could not be checked, so they are NOT counted as \
-safe. Open each link in a private (incognito) window, not logged in, to see what a pupil \
-would see.";
 const NOT_CHECKED_YET_INTRO: &str = "You skipped these in the walkthrough, so their settings \
 are not checked and NOT counted as safe. Run the audit again to go through them.";
 
@@ -116,11 +117,10 @@ fn not_checked_line(n: &crate::report::NotCheckedYet) -> String {
     )
 }
 
-const NO_UNCHECKED: &str = "Everything planned was checked.";
 const SITE_LIST_HEADING: &str = "The site list";
 const SITE_LIST_WARNINGS: &str = "Worth knowing about the sites it probed:";
-const UNVERIFIED: &str = "This menu may look different: the path could not be checked \
-against the platform's own help pages.";
+const UNVERIFIED: &str = "This platform's menus may look different from what is written \
+here: not every path could be checked against its own help pages.";
 const ABUSE_HEADING: &str = "If something here is abusive";
 const ABUSE_INTRO: &str = "Some of what was found may be abuse, or an account pretending \
 to be you. Run `findable incident` to be walked through it and keep an evidence log, or \
@@ -196,14 +196,13 @@ fn sentence(label: &str) -> String {
     }
 }
 
-/// "High severity. Likely: probably you." A setting's finding is the person's own answer,
-/// so "how sure" does not apply to it.
+/// "High severity. Likely: probably you."
 fn severity_and_confidence(f: &Finding) -> String {
-    let severity = capitalise(severity_word(f.severity));
-    match f.kind {
-        FindingKind::OpenSetting => format!("{severity} severity."),
-        _ => format!("{severity} severity. {}.", confidence_words(f.confidence)),
-    }
+    format!(
+        "{} severity. {}.",
+        capitalise(severity_word(f.severity)),
+        confidence_words(f.confidence)
+    )
 }
 
 fn capitalise(word: &str) -> String {
@@ -222,29 +221,69 @@ fn priority_word(p: Priority) -> &'static str {
     }
 }
 
-fn kind_heading(kind: FindingKind) -> &'static str {
-    match kind {
-        FindingKind::Profile => "Public profiles",
-        FindingKind::SearchResult => "In search results",
-        FindingKind::OpenSetting => "Settings that are open",
+/// How the findings are grouped on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Group {
+    Accounts,
+    Pages,
+    /// Pages that carry the name but nothing else of the person's: listed in a line each,
+    /// since most are about someone else with the same name.
+    MaybeOthers,
+}
+
+impl Group {
+    fn heading(self) -> &'static str {
+        match self {
+            Self::Accounts => "Public profiles",
+            Self::Pages => "In search results",
+            Self::MaybeOthers => "Pages with your name that may be about someone else",
+        }
+    }
+
+    /// A line each instead of a card.
+    fn compact(self) -> bool {
+        self == Self::MaybeOthers
+    }
+
+    fn holds(self, f: &Finding) -> bool {
+        match self {
+            Self::Accounts => f.kind == FindingKind::Profile,
+            Self::Pages => {
+                f.kind == FindingKind::SearchResult && f.confidence > Confidence::Possible
+            }
+            Self::MaybeOthers => {
+                f.kind == FindingKind::SearchResult && f.confidence == Confidence::Possible
+            }
+        }
     }
 }
 
-/// Findings grouped by kind in a fixed order (profiles, search results, settings); within
-/// a group they keep the report's order, which is most serious first.
-fn groups(report: &Report) -> Vec<(FindingKind, Vec<&Finding>)> {
-    [
-        FindingKind::Profile,
-        FindingKind::SearchResult,
-        FindingKind::OpenSetting,
-    ]
-    .into_iter()
-    .map(|kind| {
-        let members = report.findings.iter().filter(|f| f.kind == kind).collect();
-        (kind, members)
-    })
-    .filter(|(_, members): &(FindingKind, Vec<&Finding>)| !members.is_empty())
-    .collect()
+const MAYBE_OTHERS_INTRO: &str = "Open any you do not recognise: if one is about you, it is \
+as public as those above.";
+
+/// Findings grouped in a fixed order (accounts, pages about you, pages that may be about
+/// someone else); within a group they keep the report's order, most serious first.
+fn groups(report: &Report) -> Vec<(Group, Vec<&Finding>)> {
+    [Group::Accounts, Group::Pages, Group::MaybeOthers]
+        .into_iter()
+        .map(|group| {
+            let members = report.findings.iter().filter(|f| group.holds(f)).collect();
+            (group, members)
+        })
+        .filter(|(_, members): &(Group, Vec<&Finding>)| !members.is_empty())
+        .collect()
+}
+
+/// Whether `index` is the first unverified setting of its platform: the "menu may look
+/// different" caveat is said once per platform, or people learn to skip it.
+fn first_unverified(report: &Report, index: usize) -> bool {
+    let Some(action) = report.actions.get(index) else {
+        return false;
+    };
+    !action.verified
+        && !report.actions[..index]
+            .iter()
+            .any(|a| !a.verified && a.check == action.check)
 }
 
 fn quick_actions(report: &Report) -> Vec<&Action> {
@@ -294,7 +333,8 @@ fn heading_title(report: &Report) -> String {
 }
 
 /// How the contributors add up, e.g. "12 + 10 + 8 = 30", and a note when that is not the
-/// score (capped at 100, or the audit got it wrong: show it rather than hide it).
+/// score (capped at 100, or the audit got it wrong: show it rather than hide it). Only
+/// called when there is a score.
 fn score_sum(report: &Report) -> (String, Option<String>) {
     let points: Vec<u64> = report
         .score
@@ -309,7 +349,9 @@ fn score_sum(report: &Report) -> (String, Option<String>) {
     } else {
         total.to_string()
     };
-    let value = u64::from(report.score.value);
+    let Some(value) = report.score.value.map(u64::from) else {
+        return (sum, None);
+    };
     let note = if total == value {
         None
     } else if value == 100 && total > 100 {
@@ -348,4 +390,137 @@ fn stats_rows(s: &Stats) -> Vec<(&'static str, String)> {
         ),
         ("Dismissed by you", s.dismissed_by_you.to_string()),
     ]
+}
+
+/// Links shown per platform under "Check by hand": the likeliest few. A teacher will not
+/// open dozens, and the others are guesses that more often belong to strangers.
+const HAND_LINKS: usize = 3;
+
+const BY_HAND_INTRO: &str = "findable could not get an answer for these, so they are NOT \
+counted as safe. Open the links in a private (incognito) window, not logged in, to see \
+what a pupil would see.";
+const NOTHING_BY_HAND: &str = "Everything planned was checked.";
+
+/// One platform's share of what could not be checked.
+struct HandGroup<'a> {
+    platform: &'a str,
+    kind: UncheckedKind,
+    /// Why, each different reason once, in plain words.
+    reasons: Vec<&'a str>,
+    /// The likeliest few, with somewhere to open.
+    links: Vec<&'a Unchecked>,
+    /// How many more there are.
+    more: usize,
+}
+
+impl HandGroup<'_> {
+    /// "12 usernames could not be checked (the site did not answer)".
+    fn summary(&self) -> String {
+        let count = self.links.len() + self.more;
+        let what = match self.kind {
+            UncheckedKind::Username => plural_forms(
+                count,
+                "username could not be checked",
+                "usernames could not be checked",
+            ),
+            UncheckedKind::Search => plural_forms(
+                count,
+                "search could not be run",
+                "searches could not be run",
+            ),
+            UncheckedKind::Site => "not checked".into(),
+        };
+        format!("{what}: {}", self.reasons.join("; "))
+    }
+
+    /// What to do about this platform, in a line.
+    fn to_do(&self) -> &'static str {
+        let one = self.links.len() + self.more == 1;
+        match (self.kind, one) {
+            (UncheckedKind::Username, true) => {
+                "Open it in a private window. If the account is yours, check its settings; if \
+                 it pretends to be you, run `findable incident`."
+            }
+            (UncheckedKind::Username, false) => {
+                "Open each in a private window. If an account is yours, check its settings; if \
+                 one pretends to be you, run `findable incident`."
+            }
+            (UncheckedKind::Search, true) => {
+                "Run the search yourself in a private window and look through the first page \
+                 of results."
+            }
+            (UncheckedKind::Search, false) => {
+                "Run each search yourself in a private window and look through the first page \
+                 of results."
+            }
+            (UncheckedKind::Site, _) if self.links.is_empty() => {
+                "If you use this site, look for your usernames on it yourself."
+            }
+            (UncheckedKind::Site, _) => {
+                "If you use this site, open the page in a private window and check what it \
+                 shows."
+            }
+        }
+    }
+
+    /// "and 9 less likely ones".
+    fn more_line(&self) -> Option<String> {
+        (self.more > 0).then(|| {
+            let noun = match self.kind {
+                UncheckedKind::Search => ("less likely search", "less likely searches"),
+                _ => ("less likely username", "less likely usernames"),
+            };
+            format!("and {}", plural_forms(self.more, noun.0, noun.1))
+        })
+    }
+}
+
+/// What a link under "Check by hand" is called: the username or the search itself.
+fn hand_label(u: &Unchecked) -> String {
+    match u.kind {
+        UncheckedKind::Site => format!(
+            "{} (its page for your likeliest username)",
+            u.platform.trim()
+        ),
+        _ => u.what.trim().to_string(),
+    }
+}
+
+/// What could not be checked, one group per platform (in the order they first appear,
+/// which is the audit's order: likeliest usernames first).
+fn by_hand(report: &Report) -> Vec<HandGroup<'_>> {
+    let mut groups: Vec<HandGroup> = Vec::new();
+    for u in &report.could_not_check {
+        let index = match groups
+            .iter()
+            .position(|g| g.platform == u.platform && g.kind == u.kind)
+        {
+            Some(i) => i,
+            None => {
+                groups.push(HandGroup {
+                    platform: &u.platform,
+                    kind: u.kind,
+                    reasons: Vec::new(),
+                    links: Vec::new(),
+                    more: 0,
+                });
+                groups.len() - 1
+            }
+        };
+        let group = &mut groups[index];
+        if !group.reasons.contains(&u.reason.as_str()) {
+            group.reasons.push(&u.reason);
+        }
+        // A whole site with no page to open has nothing to link; a search or username
+        // without an address is still worth listing (it says what to look for).
+        if u.kind == UncheckedKind::Site && u.url.trim().is_empty() {
+            continue;
+        }
+        if group.links.len() < HAND_LINKS {
+            group.links.push(u);
+        } else {
+            group.more += 1;
+        }
+    }
+    groups
 }

@@ -8,6 +8,9 @@ use crate::render::page;
 
 const TYPICAL: &str = include_str!("../../../fixtures/reports/typical.json");
 const HOSTILE: &str = include_str!("../../../fixtures/reports/hostile.json");
+/// A real audit's JSON (4 platforms, every setting answered) with every request refused,
+/// as on a network that blocks everything.
+const NO_NETWORK: &str = include_str!("../../../fixtures/reports/no-network.json");
 
 fn load(json: &str) -> Report {
     serde_json::from_str(json).expect("fixture matches the Report model")
@@ -19,6 +22,125 @@ fn typical() -> Report {
 
 fn hostile() -> Report {
     load(HOSTILE)
+}
+
+fn no_network() -> Report {
+    load(NO_NETWORK)
+}
+
+#[test]
+fn report_snapshot_no_network_text() {
+    insta::assert_snapshot!("no_network_text", text(&no_network(), false));
+}
+
+#[test]
+fn report_with_nothing_checked_says_so_first_and_gives_no_score() {
+    let r = no_network();
+    assert_eq!(r.coverage.state, CoverageState::Nothing);
+    assert!(r.coverage.network_failed);
+    assert_eq!(r.score.value, None);
+    for out in [text(&r, false), markdown(&r), html(&r)] {
+        assert_increasing(
+            &out,
+            &[
+                "could not check anything online",
+                "Your network blocked every check",
+                "Exposure: not measured",
+                "Do these first: about ten minutes",
+                "NOT mean nothing",
+                "Check by hand (17 places)",
+            ],
+        );
+        assert!(!out.contains("/100"), "no number when not measured");
+        assert!(!out.contains("No public account or page about you turned up"));
+    }
+}
+
+#[test]
+fn report_with_little_checked_warns_and_gives_no_score() {
+    let mut r = typical();
+    r.coverage.state = CoverageState::Little;
+    r.coverage.answered = 3;
+    r.coverage.tried = 40;
+    r.score.value = None;
+    for out in [text(&r, false), markdown(&r)] {
+        assert!(
+            out.contains("findable could check only 3 of 40 things"),
+            "{out}"
+        );
+        assert!(out.contains("Exposure: not measured"));
+    }
+    assert_eq!(coverage_banner(&typical()), None);
+}
+
+#[test]
+fn report_check_by_hand_is_one_entry_per_platform_with_the_likeliest_few() {
+    let r = no_network();
+    let groups = by_hand(&r);
+    assert_eq!(groups.len(), 17);
+    let tiktok = groups
+        .iter()
+        .find(|g| g.platform == "TikTok")
+        .expect("TikTok");
+    assert_eq!(tiktok.links.len(), HAND_LINKS);
+    assert_eq!(tiktok.more, 17);
+    // The likeliest first, in the audit's order.
+    assert_eq!(tiktok.links[0].what, "janesmith");
+    assert_eq!(tiktok.reasons, ["the site did not answer"]);
+    let text_out = text(&r, false);
+    assert!(text_out.contains("TikTok: 20 usernames could not be checked: the site did not"));
+    assert!(text_out.contains("and 17 less likely usernames"));
+    assert!(text_out.contains("and 27 less likely searches"));
+    // No technical error text, and no guessed handle beyond the first few.
+    for out in [&text_out, &markdown(&r), &html(&r)] {
+        assert!(!out.contains("lookup address"), "technical reason leaked");
+        assert!(!out.contains("tcp connect"), "technical reason leaked");
+    }
+    let one = typical();
+    assert!(text(&one, false).contains("Open it in a private window. If the account is yours"));
+}
+
+#[test]
+fn report_lists_settings_once_and_never_as_findings() {
+    for r in [typical(), no_network()] {
+        assert!(r.findings.iter().all(|f| f.url.is_some()));
+        let out = text(&r, false);
+        let found = &out[out.find("What a pupil could find (").unwrap_or(0)
+            ..out.find("Settings to tighten (").unwrap_or(0)];
+        assert!(!found.contains("is not set the safe way"), "{found}");
+        assert!(!found.contains("Your answer"), "{found}");
+    }
+}
+
+#[test]
+fn report_says_the_menu_caveat_once_per_platform() {
+    let r = typical();
+    let out = text(&r, false);
+    let platforms_unverified: std::collections::BTreeSet<&str> = r
+        .actions
+        .iter()
+        .filter(|a| !a.verified)
+        .map(|a| a.check.as_str())
+        .collect();
+    let caveats = out.matches("menus may look different").count();
+    assert_eq!(caveats, platforms_unverified.len(), "{out}");
+}
+
+#[test]
+fn report_wording_has_no_rule_ids_or_doubled_names() {
+    for r in [typical(), no_network()] {
+        for out in [text(&r, false), markdown(&r), html(&r)] {
+            for id in ["(title+school)", "(given)", "firstlast", "title+surname"] {
+                assert!(!out.contains(id), "rule id {id} in the report");
+            }
+            assert!(!out.contains("(s)"), "a plural left to the reader");
+            assert!(!out.contains("1 web pages") && !out.contains("1 usernames"));
+            for a in &r.actions {
+                let doubled = format!("{}: {}", a.label.trim(), a.label.trim());
+                assert!(!out.contains(&doubled), "{doubled}");
+            }
+        }
+    }
 }
 
 #[test]
@@ -82,21 +204,21 @@ fn assert_increasing(out: &str, marks: &[&str]) {
 #[test]
 fn report_first_screen_comes_first_in_every_format() {
     let r = typical();
-    let summary = &r.summary[..40];
+    let headline = &r.headline[..40];
     let text_out = text(&r, false);
     let common = [
         "What a pupil could find about Jane Smith",
         "1 December 2026",
-        summary,
+        headline,
         "Exposure 99/100",
         "Do these first: about ten minutes",
     ];
     for out in [&text_out, &markdown(&r)] {
         let mut marks = common.to_vec();
         marks.extend([
-            "What a pupil could find (19)",
-            "All settings to tighten (8)",
-            "Could not check (4)",
+            "What a pupil could find (11)",
+            "Settings to tighten (8)",
+            "Check by hand (4 places)",
             "How the score was worked out",
             "Numbers",
             "This report is private",
@@ -138,7 +260,7 @@ fn report_shows_what_a_teacher_needs_in_every_format() {
             "line manager",
             "NOT counted as safe",
             "private (incognito) window",
-            "This menu may look different",
+            "menus may look different",
             "15 + 3 + 30 + 18 + 3 + 30 = 99",
             "You were found publicly on TikTok",
             "Your answer",
@@ -163,7 +285,7 @@ fn report_partial_notice_is_at_the_top() {
 #[test]
 fn report_score_that_does_not_add_up_says_so() {
     let mut r = typical();
-    r.score.value = 50;
+    r.score.value = Some(50);
     assert!(text(&r, false).contains("These add up to 99, not 50"));
     let h = hostile();
     assert!(text(&h, false).contains("These add up to 110; the score stops at 100."));
@@ -176,7 +298,7 @@ fn report_empty_sections_say_so() {
     r.actions.clear();
     r.could_not_check.clear();
     r.score.contributors.clear();
-    r.score.value = 0;
+    r.score.value = Some(0);
     for out in [text(&r, false), markdown(&r), html(&r)] {
         assert!(out.contains(NO_FINDINGS.split(' ').next().unwrap_or("")));
         assert!(out.contains("No settings to tighten came out of this audit."));

@@ -13,7 +13,7 @@ pub fn text(report: &Report, color: bool) -> String {
     findings(&mut out, report);
     actions(&mut out, report);
     not_checked_yet(&mut out, report);
-    unchecked(&mut out, &report.could_not_check);
+    by_hand_section(&mut out, report);
     site_list(&mut out, report);
     score(&mut out, report);
     stats(&mut out, &report.stats);
@@ -37,12 +37,22 @@ fn first_screen(out: &mut Out, report: &Report) {
         out.alert(&format!("PARTIAL REPORT. {PARTIAL}"));
         out.blank();
     }
-    out.para(&report.summary, "", "");
+    for line in wrap(&report.headline, "", "") {
+        let bold = out.paint(&line, Style::new().bold());
+        out.line(&bold);
+    }
+    if !report.summary.is_empty() {
+        out.para(&report.summary, "", "");
+    }
+    if let Some(banner) = coverage_banner(report) {
+        out.blank();
+        out.alert(&banner);
+    }
     out.blank();
-    let score = format!("Exposure {}/100", report.score.value);
+    let score = score_line(report);
     let score = out.paint(&score, Style::new().bold());
     out.line(&score);
-    out.para(SCORE_SCALE, "", "");
+    out.para(score_note(report), "", "");
     let flagged = flagged_count(report);
     if flagged > 0 {
         out.blank();
@@ -83,7 +93,7 @@ fn findings(out: &mut Out, report: &Report) {
         '=',
     );
     if report.findings.is_empty() {
-        out.para(NO_FINDINGS, "", "");
+        out.para(no_findings(report), "", "");
         return;
     }
     if flagged_count(report) > 0 {
@@ -93,8 +103,16 @@ fn findings(out: &mut Out, report: &Report) {
             out.para(step, &format!("{:>2}. ", i + 1), "    ");
         }
     }
-    for (kind, members) in groups(report) {
-        out.heading(&format!("{} ({})", kind_heading(kind), members.len()), '-');
+    for (group, members) in groups(report) {
+        out.heading(&format!("{} ({})", group.heading(), members.len()), '-');
+        if group.compact() {
+            out.para(MAYBE_OTHERS_INTRO, "", "");
+            for f in members {
+                out.para(f.title.trim(), "* ", "  ");
+                out.url("  ", "Where", f.url.as_deref().unwrap_or_default());
+            }
+            continue;
+        }
         for (i, f) in members.iter().enumerate() {
             if i > 0 {
                 out.blank();
@@ -146,7 +164,7 @@ fn finding(out: &mut Out, f: &Finding) {
 
 fn actions(out: &mut Out, report: &Report) {
     out.heading(
-        &format!("All settings to tighten ({})", report.actions.len()),
+        &format!("Settings to tighten ({})", report.actions.len()),
         '=',
     );
     if report.actions.is_empty() {
@@ -174,7 +192,7 @@ fn actions(out: &mut Out, report: &Report) {
         if a.exposed {
             out.para(&exposed_note(a), "    ", "    ");
         }
-        if !a.verified {
+        if first_unverified(report, i) {
             out.field("    ", "Note", UNVERIFIED);
         }
         out.url("    ", "Help", &a.help_url);
@@ -193,22 +211,31 @@ fn not_checked_yet(out: &mut Out, report: &Report) {
     }
 }
 
-fn unchecked(out: &mut Out, items: &[Unchecked]) {
-    out.heading(&format!("Could not check ({})", items.len()), '=');
-    if items.is_empty() {
-        out.para(NO_UNCHECKED, "", "");
+fn by_hand_section(out: &mut Out, report: &Report) {
+    let groups = by_hand(report);
+    out.heading(
+        &format!("Check by hand ({})", plural(groups.len(), "place")),
+        '=',
+    );
+    if groups.is_empty() {
+        out.para(NOTHING_BY_HAND, "", "");
         return;
     }
-    out.para(UNCHECKED_INTRO, "", "");
-    for u in items {
+    out.para(BY_HAND_INTRO, "", "");
+    for group in &groups {
         out.blank();
         out.para(
-            &format!("{}: {}", u.platform.trim(), u.what.trim()),
+            &format!("{}: {}", group.platform.trim(), group.summary()),
             "* ",
             "  ",
         );
-        out.field("  ", "Why not", &u.reason);
-        out.url("  ", "Check by hand", &u.url);
+        for u in &group.links {
+            out.url("    ", &hand_label(u), &u.url);
+        }
+        if let Some(more) = group.more_line() {
+            out.para(&more, "    ", "    ");
+        }
+        out.para(group.to_do(), "  ", "  ");
     }
 }
 
@@ -229,13 +256,17 @@ fn site_list(out: &mut Out, report: &Report) {
 
 fn score(out: &mut Out, report: &Report) {
     out.heading("How the score was worked out", '=');
+    let Some(value) = report.score.value else {
+        out.para(&format!("Not measured. {SCORE_NOT_MEASURED}"), "", "");
+        return;
+    };
     for c in &report.score.contributors {
         out.para(&c.what, &format!("{:>5}  ", c.points), "       ");
     }
     let (sum, note) = score_sum(report);
     out.line("  ---");
     out.para(
-        &format!("{sum}. Exposure {}/100.", report.score.value),
+        &format!("{sum}. Exposure {value}/100."),
         "Total: ",
         "       ",
     );
