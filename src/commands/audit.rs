@@ -16,7 +16,7 @@ use crate::cli::{AuditArgs, REPORT_FORMATS};
 use findable::audit::{Audit, AuditRequest};
 use findable::checklist::{Answers, Outcome, Person};
 use findable::plan::links::SearchLinks;
-use findable::render::{self, OutputFormat, escape};
+use findable::render::{self, OutputFormat};
 use findable::report::Report;
 
 pub fn run(args: &AuditArgs) -> Result<Exit> {
@@ -167,24 +167,25 @@ fn partial_beside(path: &Path) -> PathBuf {
 /// checked, that first), the first thing to change, and where the report is.
 fn closing(report: &Report, path: &Path, format: OutputFormat) {
     let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let say = |text: &str| eprintln!("{}", render::terminal_paragraph(text));
     eprintln!();
     if let Some(banner) = render::report::coverage_banner(report) {
-        eprintln!("{}", escape::text(&banner));
+        say(&banner);
     }
-    eprintln!("{}", escape::text(&report.headline));
+    say(&report.headline);
     if let Some(first) = report.actions.first() {
-        eprintln!(
+        say(&format!(
             "First thing to change: {} on {}.",
-            escape::text(&first.label),
-            escape::text(&first.platform)
-        );
+            first.label.trim().trim_end_matches(['.', '?']),
+            first.platform
+        ));
     }
     let how = match format {
         OutputFormat::Html => "open it in your web browser: double-click it",
         OutputFormat::Json => "it is for other programs",
         _ => "open it in any text editor",
     };
-    eprintln!("Your report is {} ({how}).", shown.display());
+    say(&format!("Your report is {} ({how}).", shown.display()));
 }
 
 /// Everything to check by hand: profile pages, search links, and the printable checklist.

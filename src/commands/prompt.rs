@@ -194,7 +194,7 @@ impl Prompter for TerminalPrompter {
         }
         if !s.verified && self.cautioned.insert(step.check.id.clone()) {
             let note = format!(
-                "(Some of {}'s menus may look different: not every path could be checked against its own help pages.)",
+                "(The menus on {} may look different: not every path could be checked against its own help pages.)",
                 clean(&step.check.name)
             );
             for line in textwrap::wrap(&note, 78) {

@@ -26,7 +26,7 @@ platform's own help page. Made by findable, which never logs in to anything.";
 fn caution(check: &Check) -> Option<String> {
     (check.unverified().next().is_some()).then(|| {
         format!(
-            "Some of {}'s menus may look different: not every path here could be checked against its own help pages.",
+            "The menus on {} may look different: not every path here could be checked against its own help pages.",
             check.name.trim()
         )
     })

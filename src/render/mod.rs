@@ -25,6 +25,12 @@ pub use format::{FormatError, OutputFormat};
 pub(crate) const NO_URL: &str = "(no address to open: search for it by hand)";
 
 /// "1 page" or "3 pages": `noun` plus "s" for anything but one.
+/// `text` made safe for a terminal and wrapped to 80 columns (web addresses unbroken), for
+/// a front end's own lines around a document.
+pub fn terminal_paragraph(text: &str) -> String {
+    wrap::wrap(&escape::text(text), "", "").join("\n")
+}
+
 pub fn plural(n: usize, noun: &str) -> String {
     plural_forms(n, noun, &format!("{noun}s"))
 }
