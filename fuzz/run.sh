@@ -26,6 +26,7 @@ shift $((OPTIND - 1))
 # shellcheck disable=SC2086
 cargo +nightly fuzz build ${FUZZ_BUILD_FLAGS:-}
 bin=target/x86_64-unknown-linux-gnu/release
+case " ${FUZZ_BUILD_FLAGS:-} " in *" --dev "*) bin=target/x86_64-unknown-linux-gnu/debug ;; esac
 if [ $# -gt 0 ]; then targets=("$@"); else mapfile -t targets < <(cargo +nightly fuzz list); fi
 mkdir -p logs
 
