@@ -114,11 +114,14 @@ pub fn html(sections: &[Section]) -> String {
             h1 { (TITLE) }
             p.summary { (INTRO) }
         },
+        // Printed too: on paper it is the list of what the pages hold, in order.
         nav: Some(html! {
-            h2 { "Contents" }
-            ul {
-                @for s in sections {
-                    li { a href={ "#" (anchor(s.check)) } { (t(&s.check.name)) } }
+            div.prints {
+                h2 { "Contents" }
+                ol {
+                    @for s in sections {
+                        li { a href={ "#" (anchor(s.check)) } { (t(&s.check.name)) } }
+                    }
                 }
             }
         }),
