@@ -179,7 +179,7 @@ fn ask(catalog: &Catalog, args: &IncidentArgs, input: &mut IncidentInput) -> Res
     let calls = input.kind == Kind::Calls;
     if args.url.is_none() && !calls {
         let url: String = Input::with_theme(&theme)
-            .with_prompt("Its address (URL), if you have it (Enter to skip)")
+            .with_prompt("Its web address, if you have it (Enter to skip)")
             .allow_empty(true)
             .interact_text_on(&term)?;
         let url = url.trim();
@@ -226,11 +226,11 @@ fn ask(catalog: &Catalog, args: &IncidentArgs, input: &mut IncidentInput) -> Res
 
     // Online sexual harassment puts the police first already.
     if !args.threats && input.kind != Kind::SexualHarassment {
+        // On one line of an 80-column terminal: a prompt that wraps is left behind on screen.
+        term.write_line("  Threats, hate, sexual content or upskirting, or anonymous abuse")?;
+        term.write_line("  that keeps coming back, all count here.")?;
         let picked = Select::with_theme(&theme)
-            .with_prompt(
-                "Does it include threats, hate, sexual content or upskirting, \
-                 or is it anonymous abuse that keeps coming back?",
-            )
+            .with_prompt("Is any of that part of it?")
             .items(["No", "Yes", "Not sure"])
             .default(0)
             .interact_on_opt(&term)?;

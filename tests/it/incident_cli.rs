@@ -399,12 +399,13 @@ fn in_a_terminal_it_asks_what_the_flags_left_out_then_pages_and_offers_the_log()
     keys(&mut p, &["\r"]); // me
     p.exp_string("What happened?").expect("the kind");
     keys(&mut p, &[DOWN, "\r"]); // a fake account
-    p.exp_string("URL").expect("the address");
+    p.exp_string("web address").expect("the address");
     keys(&mut p, &["https://www.tiktok.com/@fake\r"]);
     p.exp_string("Who do you think is behind it?")
         .expect("who is responsible");
     keys(&mut p, &[UP, UP, UP, "\r"]); // from "I don't know" up to "A pupil"
-    p.exp_string("threats").expect("the police question");
+    p.exp_string("Is any of that part of it?")
+        .expect("the police question");
     keys(&mut p, &["\r"]); // No
     p.exp_string("Report it to TikTok, with its Report option")
         .expect("the summary, tailored to the platform");
