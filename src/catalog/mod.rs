@@ -3,6 +3,7 @@
 //! Loading is the only thing this module does; probing and asking live elsewhere.
 
 mod check;
+pub mod freshness;
 pub mod import;
 mod raw;
 mod site;

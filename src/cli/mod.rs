@@ -75,7 +75,7 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// Found something abusive or a fake account? The steps to take, and an evidence log
     Incident(IncidentArgs),
-    /// List or validate the per-platform check files
+    /// List, validate or audit the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),
     /// Self-test a site list (or findable's own checks): which rules still hold
@@ -120,6 +120,23 @@ pub enum ChecksCommand {
         /// The directory of check files
         #[arg(value_name = "DIR")]
         dir: PathBuf,
+    },
+    /// How current the check files are: settings not reviewed for 12 months (exit 1 if
+    /// any is older than 18), settings no official page confirmed, shared help links,
+    /// platforms with few essentials
+    Audit {
+        /// A directory of check files [default: the built-in ones]
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Measure as on this day (YYYY-MM-DD) instead of today
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Output format [default: from the -o extension, else text]
+        #[arg(long, value_name = "FORMAT", value_parser = formats(LIST_FORMATS))]
+        format: Option<OutputFormat>,
+        /// Write to FILE (.txt or .json) instead of the terminal, readable by you only
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 

@@ -5,6 +5,9 @@ use std::fmt::Write as _;
 
 use super::escape::text as clean;
 use super::plural;
+use crate::catalog::freshness::{
+    Freshness, MIN_ESSENTIALS, REVIEW_AFTER_MONTHS, STALE_AFTER_MONTHS,
+};
 use crate::catalog::{Catalog, ProbeMethod};
 
 /// One line a check: id, name (shortened to keep within 80 columns; the full name is in
@@ -50,6 +53,91 @@ pub fn problems<E: std::fmt::Display>(errors: &[E]) -> String {
         .collect()
 }
 
+/// What `findable checks audit` found, most urgent first: settings too old to trust (CI
+/// fails on these), settings due a review, then what a review should confirm.
+pub fn freshness(f: &Freshness) -> String {
+    let mut out = String::new();
+    let stale: Vec<_> = f.stale().collect();
+    let due: Vec<_> = f.due.iter().filter(|d| !d.stale).collect();
+    let _ = writeln!(
+        out,
+        "Older than {STALE_AFTER_MONTHS} months (no longer to be trusted): {}",
+        count_or_none(stale.len(), "setting")
+    );
+    for d in &stale {
+        let _ = writeln!(
+            out,
+            "  {}: {} (checked {})",
+            clean(&d.check),
+            clean(&d.setting),
+            clean(&d.as_of)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Older than {REVIEW_AFTER_MONTHS} months (due a review): {}",
+        count_or_none(due.len(), "setting")
+    );
+    for d in &due {
+        let _ = writeln!(
+            out,
+            "  {}: {} (checked {})",
+            clean(&d.check),
+            clean(&d.setting),
+            clean(&d.as_of)
+        );
+    }
+    let unverified: usize = f.unverified.iter().map(|u| u.settings.len()).sum();
+    let _ = writeln!(
+        out,
+        "Not confirmed on an official page: {}",
+        count_or_none(unverified, "setting")
+    );
+    for u in &f.unverified {
+        let _ = writeln!(
+            out,
+            "  {}: {} of {} ({})",
+            clean(&u.check),
+            u.settings.len(),
+            u.of,
+            clean(&u.settings.join(", "))
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Help links shared by more than two settings: {}",
+        count_or_none(f.shared_links.len(), "link")
+    );
+    for l in &f.shared_links {
+        let _ = writeln!(
+            out,
+            "  {}: {} ({}{})",
+            clean(&l.check),
+            clean(&l.url),
+            plural(l.settings.len(), "setting"),
+            if l.hub { ", a hub on purpose" } else { "" }
+        );
+    }
+    let _ = writeln!(
+        out,
+        "Platforms asking fewer than {MIN_ESSENTIALS} essentials: {}",
+        count_or_none(f.few_essentials.len(), "platform")
+    );
+    for few in &f.few_essentials {
+        let _ = writeln!(out, "  {}: {}", clean(&few.check), few.essentials);
+    }
+    out
+}
+
+/// "none" or "3 settings".
+fn count_or_none(n: usize, noun: &str) -> String {
+    if n == 0 {
+        "none".into()
+    } else {
+        plural(n, noun)
+    }
+}
+
 /// The serde name of an enum value ("very-high"), for text output.
 fn kebab<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_value(value)
@@ -92,6 +180,20 @@ fn shorten(text: &str, max: usize) -> String {
 mod tests {
     use super::*;
     use crate::render::fixtures;
+
+    #[test]
+    fn checks_snapshot_freshness() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let later = Freshness::of(&catalog, "2028-06-01").expect("measured");
+        let out = freshness(&later);
+        assert!(out.starts_with("Older than 18 months (no longer to be trusted): "));
+        assert!(out.contains("Not confirmed on an official page: "));
+        // A fixture folder, so the snapshot does not change with every content review.
+        let fixture = Catalog::load_dir(std::path::Path::new("fixtures/checks/walkthrough"))
+            .expect("fixture checks");
+        let now = Freshness::of(&fixture, "2027-12-15").expect("measured");
+        insta::assert_snapshot!("checks_freshness", freshness(&now));
+    }
 
     #[test]
     fn checks_snapshot_table() {
