@@ -5,6 +5,7 @@
 
 mod answers;
 mod order;
+pub mod saved;
 pub mod summary;
 #[cfg(test)]
 mod tests;
