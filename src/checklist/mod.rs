@@ -129,3 +129,16 @@ impl Answer {
         !self.is_open(safe)
     }
 }
+
+/// The one line said after an answer: whether anything needs changing, and what. Every
+/// front end says the same (untrusted check text is left for it to clean).
+pub fn feedback(setting: &Setting, answer: Answer) -> String {
+    match answer {
+        Answer::NotUsed => "Noted: nothing to change.".to_string(),
+        Answer::NotSure => {
+            "Noted: check it when you can; until then it counts as open.".to_string()
+        }
+        a if a.is_safe(setting.safe_answer) => "✓ Safe: nothing to change.".to_string(),
+        _ => format!("✗ To change: {}", setting.recommended.trim()),
+    }
+}
