@@ -2,6 +2,7 @@
 //! answers are saved), then the web front end runs until the teacher presses Finish, the
 //! page goes unused, or Ctrl-C.
 
+use std::io::Write as _;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -30,21 +31,24 @@ pub fn run(args: &ServeArgs) -> Result<Exit> {
             session::stop_signal().await;
         },
     )?;
-    Ok(match ended {
-        Ended::Finished => {
-            println!("Finished: your answers are saved. Run findable serve again to check again.");
-            Exit::Success
-        }
-        Ended::Idle => {
-            println!(
+    let (said, exit) = match ended {
+        Ended::Finished => (
+            "Finished: your answers are saved. Run findable serve again to check again.".into(),
+            Exit::Success,
+        ),
+        Ended::Idle => (
+            format!(
                 "Stopped after {} minutes with nothing to do: your answers are saved. Run findable serve again to carry on.",
                 args.idle_after.div_ceil(60)
-            );
-            Exit::Success
-        }
-        Ended::Interrupted => {
-            println!("Stopped: your answers are saved. Run findable serve again to carry on.");
-            Exit::Interrupted
-        }
-    })
+            ),
+            Exit::Success,
+        ),
+        Ended::Interrupted => (
+            "Stopped: your answers are saved. Run findable serve again to carry on.".to_string(),
+            Exit::Interrupted,
+        ),
+    };
+    // The window it was started from may have gone: that is no reason to fail now.
+    let _ = writeln!(std::io::stdout(), "{said}");
+    Ok(exit)
 }

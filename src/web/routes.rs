@@ -29,24 +29,23 @@ use super::state::{App, Part, Pending, Question, Reply, Running, Stage};
 const NEXT_PAGE: Duration = Duration::from_secs(3);
 
 pub fn router(app: Arc<App>) -> Router {
-    let routes = Router::new()
-        .route("/", get(index))
-        .route("/start", post(start))
-        .route("/answer", post(answer))
-        .route("/stop", post(stop))
-        .route("/again", post(again))
-        .route("/finish", post(finish))
-        .route("/status", get(status))
-        .route("/style.css", get(style))
-        .route("/live.js", get(script))
-        .route("/report.html", get(report_file))
-        .route("/checklist.html", get(checklist_file))
-        .route("/incident", get(incident_page))
-        .route("/evidence-log.csv", get(evidence_csv))
-        .route("/evidence-log.html", get(evidence_html));
-    let secret = app.guard.base();
+    let base = app.guard.base();
+    let at = |path: &str| format!("{base}{path}");
     Router::new()
-        .nest(secret.trim_end_matches('/'), routes)
+        .route(&at(""), get(index))
+        .route(&at("start"), post(start))
+        .route(&at("answer"), post(answer))
+        .route(&at("stop"), post(stop))
+        .route(&at("again"), post(again))
+        .route(&at("finish"), post(finish))
+        .route(&at("status"), get(status))
+        .route(&at("style.css"), get(style))
+        .route(&at("live.js"), get(script))
+        .route(&at("report.html"), get(report_file))
+        .route(&at("checklist.html"), get(checklist_file))
+        .route(&at("incident"), get(incident_page))
+        .route(&at("evidence-log.csv"), get(evidence_csv))
+        .route(&at("evidence-log.html"), get(evidence_html))
         .layer(axum::middleware::from_fn_with_state(
             app.clone(),
             super::guard::check,

@@ -85,7 +85,7 @@ pub fn progress_line(c: &Counts) -> Option<String> {
     }
     if let Some((done, total)) = c.searches {
         parts.push(if c.searches_over && done == total {
-            format!("Searches: all {} run.", total)
+            format!("Searches: all {total} run.")
         } else if c.searches_over {
             format!("Searches: stopped after {done} of {total}.")
         } else {
