@@ -13,11 +13,15 @@ use axum::response::{IntoResponse, Response};
 
 use super::state::App;
 
-/// The policy of every page of the app: nothing from anywhere but this server, forms post
-/// only back to it, and it cannot be framed.
+/// The policy of every page of the app, in its `<meta>`: nothing from anywhere but this
+/// server, and forms post only back to it.
 pub const CSP: &str = "default-src 'none'; style-src 'self'; script-src 'self'; \
-                       connect-src 'self'; img-src 'self'; form-action 'self'; \
-                       base-uri 'none'; frame-ancestors 'none'";
+                       connect-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'";
+
+/// The same policy as a header, which can also forbid framing (a `<meta>` cannot).
+const CSP_HEADER: &str = "default-src 'none'; style-src 'self'; script-src 'self'; \
+                          connect-src 'self'; img-src 'self'; form-action 'self'; \
+                          base-uri 'none'; frame-ancestors 'none'";
 
 /// The most a form may send: names and usernames, nowhere near it.
 const MAX_FORM_BYTES: usize = 64 * 1024;
@@ -67,12 +71,18 @@ impl Guard {
     }
 
     /// A form may only come from the page itself: a browser sends Origin (and
-    /// Sec-Fetch-Site) with a POST, and another site's page cannot fake either.
+    /// Sec-Fetch-Site) with a POST, and another site's page cannot fake either. Under the
+    /// page's no-referrer policy a browser sends `Origin: null` for its own forms, so that
+    /// passes only when Sec-Fetch-Site says the form is the page's own.
     fn same_origin(&self, headers: &HeaderMap) -> bool {
         let origin = headers.get(header::ORIGIN).and_then(|h| h.to_str().ok());
         let site = headers.get("sec-fetch-site").and_then(|h| h.to_str().ok());
-        origin.is_none_or(|o| self.origins.iter().any(|ok| ok.eq_ignore_ascii_case(o)))
-            && site.is_none_or(|s| matches!(s, "same-origin" | "none"))
+        let origin_ok = match origin {
+            None => true,
+            Some("null") => site == Some("same-origin"),
+            Some(o) => self.origins.iter().any(|ok| ok.eq_ignore_ascii_case(o)),
+        };
+        origin_ok && site.is_none_or(|s| matches!(s, "same-origin" | "none"))
     }
 }
 
@@ -162,7 +172,7 @@ fn secure(mut response: Response) -> Response {
     if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
         headers.insert(
             header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static(CSP),
+            HeaderValue::from_static(CSP_HEADER),
         );
     }
     for (name, value) in [
