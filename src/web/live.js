@@ -18,6 +18,14 @@
           return;
         }
         if (status.progress && live.textContent !== status.progress) live.textContent = status.progress;
+        for (const [id, pair] of [['profiles-bar', status.profiles], ['searches-bar', status.searches]]) {
+          const bar = document.getElementById(id);
+          if (bar && Array.isArray(pair)) {
+            bar.max = Math.max(pair[1], 1);
+            bar.value = pair[0];
+            bar.textContent = `${pair[0]} of ${pair[1]}`;
+          }
+        }
       }
     } catch (_) {
       // The server has stopped (Finish, or idle): the page stays as it is.

@@ -164,6 +164,8 @@ pub fn run(app: Arc<App>, mut session: Session, saved: Saved, preselected: Vec<S
         },
     );
     let uses = session.answers().and_then(|a| a.uses.clone());
+    // A platform skipped and left so is still to go through, as the report says.
+    let skipped = session.answers().is_some_and(|a| !a.skipped.is_empty());
     let report = session.finish();
     // Let go of the answers file before saying the report is ready: the terminal may be
     // used for the same person from now on.
@@ -172,7 +174,7 @@ pub fn run(app: Arc<App>, mut session: Session, saved: Saved, preselected: Vec<S
         if let Stage::Running(running) = stage {
             let subject = std::mem::take(&mut running.subject);
             *stage = Stage::Done(Box::new(Done {
-                questions_left: !finished,
+                questions_left: !finished || skipped,
                 subject,
                 report,
                 uses,

@@ -290,9 +290,12 @@ async fn finish(State(app): State<Arc<App>>) -> Response {
 /// For the optional script: the progress line, and the page's number so it can tell
 /// when there is a new page to show.
 async fn status(State(app): State<Arc<App>>) -> Response {
+    let counts = app.counts();
     let body = serde_json::json!({
         "page": app.page_version(),
-        "progress": pages::progress_line(&app.counts()),
+        "progress": pages::progress_line(&counts),
+        "profiles": counts.profiles,
+        "searches": counts.searches,
     });
     (
         [(header::CONTENT_TYPE, "application/json")],

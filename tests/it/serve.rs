@@ -284,6 +284,27 @@ async fn forms_without_the_csrf_token_or_from_another_origin_are_refused() {
         .await
         .expect("POST");
     assert_eq!(cross.status(), StatusCode::FORBIDDEN, "a cross-site fetch");
+    // A page under no-referrer sends `Origin: null`: only its own fetch metadata lets it by.
+    let null = |site: Option<&'static str>| {
+        let mut request = served
+            .client
+            .post(format!("{}start", served.base))
+            .header(ORIGIN, "null")
+            .header(CONTENT_TYPE, FORM)
+            .body(encode(&good));
+        if let Some(site) = site {
+            request = request.header("sec-fetch-site", site);
+        }
+        request.send()
+    };
+    for site in [None, Some("cross-site"), Some("same-site")] {
+        let response = null(site).await.expect("POST");
+        assert_eq!(
+            response.status(),
+            StatusCode::FORBIDDEN,
+            "Origin null, {site:?}"
+        );
+    }
     let (status, _) = served.get("start").await;
     assert_eq!(
         status,

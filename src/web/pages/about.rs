@@ -9,7 +9,7 @@ use findable::subject::{SubjectError, SubjectInput};
 use super::{hidden, layout};
 use crate::web::state::App;
 
-/// The form as typed. Lists are one entry a line (commas work too).
+/// The form as typed. Lists are one entry per line (commas work too).
 #[derive(Debug, Clone, Default)]
 pub struct AboutForm {
     pub name: String,
@@ -139,21 +139,21 @@ const FIELDS: [Field; 7] = [
     Field {
         id: "other_names",
         label: "Other names (optional)",
-        hint: "A maiden, partner's or previous surname, or another full name. One a line.",
+        hint: "A maiden, partner's or previous surname, or another full name. One per line.",
         list: true,
         autocomplete: "off",
     },
     Field {
         id: "nicknames",
         label: "Names friends call you (optional)",
-        hint: "For example Lizzie. One a line.",
+        hint: "For example Lizzie. One per line.",
         list: true,
         autocomplete: "off",
     },
     Field {
         id: "usernames",
         label: "Usernames you use (optional)",
-        hint: "One a line. Put the app first if you like: instagram:janesmith84",
+        hint: "One per line. Put the app first if you like: instagram:janesmith84",
         list: true,
         autocomplete: "off",
     },
