@@ -307,7 +307,10 @@ fn findable_on_its_own_says_to_start_with_serve() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("\n    findable serve\n"), "{err}");
-    assert!(err.contains("findable audit") && err.contains("findable --help"), "{err}");
+    assert!(
+        err.contains("findable audit") && err.contains("findable --help"),
+        "{err}"
+    );
     assert!(out.stdout.is_empty());
     findable()
         .arg("--help")
