@@ -57,8 +57,10 @@ async fn run(dir: &std::path::Path) -> std::io::Result<()> {
             },
         )
         .with_latency(latency.0, latency.1),
+        // Slow enough that the walkthrough ends before its checks do, so the page that
+        // waits for them is seen too.
         PlatformSpec::new("Slowgram", Behaviour::Normal { existing: vec![] })
-            .with_latency(latency.0, latency.1),
+            .with_latency(Duration::from_secs(8), Duration::from_secs(10)),
         PlatformSpec::new("Walled", Behaviour::LoginWall),
         PlatformSpec::new("Chatterbox", Behaviour::Soft404 { existing: vec![] }),
     ])

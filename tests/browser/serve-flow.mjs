@@ -52,7 +52,7 @@ const sites = JSON.parse(await lineMatching(fake.stdout, /^\{.*\}$/));
 const serve = spawn(
   findableBin,
   ['serve', '--no-open', '--checks', sites.checks, '--searxng', sites.searxng,
-    '--max-usernames', '2', '--max-queries', '3', '--timeout', '5'],
+    '--max-usernames', '2', '--max-queries', '3', '--timeout', '20'],
   {
     // A data folder of its own, so no real answers are read or written.
     env: { ...process.env, XDG_DATA_HOME: path.join(work, 'data'), NO_PROXY: '*', no_proxy: '*' },
@@ -169,10 +169,13 @@ try {
   // The first setting, with the progress moving in the background.
   if (!(await text(page)).includes('Question 1 of')) problems.push(`no first question: ${await text(page)}`);
   await inspect('question', base);
+  // The page's script moves the progress line on as the checks report back.
   const before = await page.locator('#live').innerText();
-  await page.waitForTimeout(2500);
-  const after = await page.locator('#live').innerText();
-  if (before === after && !/all \d+ checked/.test(after)) problems.push(`the progress line did not move: ${after}`);
+  if (!/all \d+ checked/.test(before)) {
+    await page
+      .waitForFunction((was) => document.getElementById('live').textContent !== was, before, { timeout: 20000 })
+      .catch(() => problems.push(`the progress line did not move from: ${before}`));
+  }
   await page.getByLabel(/the safe setting/).check();
   await click(page, 'button', 'Save and continue');
   if (!(await text(page)).includes('✓ Safe: nothing to change.')) problems.push('no line after the answer');
