@@ -72,8 +72,14 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
     '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 });
-const watched = (context) => {
+const policies = new Set();
+const watched = (context, teacher = true) => {
   context.on('request', (request) => requests.push(request.url()));
+  context.on('response', (response) => {
+    if (teacher && response.request().resourceType() === 'document') {
+      policies.add(response.headers()['content-security-policy'] || '(none)');
+    }
+  });
   return context;
 };
 const withScript = watched(await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true }));
@@ -81,19 +87,24 @@ const noScript = watched(await browser.newContext({ viewport: { width: 390, heig
 // Where each page is checked: a fresh load of the same address (pages are GETs that only
 // read). axe-core is added here only; the page's own script is held back so it cannot
 // move on while a page is being checked.
-const checker = watched(await browser.newContext({ bypassCSP: true }));
+const checker = watched(await browser.newContext({ bypassCSP: true }), false);
 await checker.route('**/live.js', (route) => route.abort());
 
 let shots = 0;
 const inspected = [];
-/** axe-core, Tab through every control, and screenshots, for the page at `url` now. */
-async function inspect(name, url) {
+/** axe-core, Tab through every control, and screenshots, for the page the teacher has
+ * in front of them (`shown`, its address and the page itself, as it was drawn). */
+async function inspect(name, shown) {
+  const url = shown.url();
+  // The page as the teacher saw it, not a reload: the audit may have moved on since.
+  const html = await shown.content();
   const page = await checker.newPage();
   try {
-    const response = await page.goto(url, { waitUntil: 'load' });
-    if (!response || !response.ok()) problems.push(`${name}: ${url} answered ${response && response.status()}`);
-    const csp = response && response.headers()['content-security-policy'];
-    if (!csp || !csp.includes("default-src 'none'")) problems.push(`${name}: weak or missing Content-Security-Policy: ${csp}`);
+    await page.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }));
+    await page.goto(url, { waitUntil: 'load' });
+    const policy = await page.evaluate(() =>
+      document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'));
+    if (!policy || !policy.includes("default-src 'none'")) problems.push(`${name}: weak or missing Content-Security-Policy: ${policy}`);
     for (const width of [390, 1280]) {
       await page.setViewportSize({ width, height: width < 500 ? 844 : 900 });
       shots += 1;
@@ -146,7 +157,7 @@ try {
   // About you, with a username no platform allows first.
   let page = await withScript.newPage();
   await page.goto(base);
-  await inspect('about', base);
+  await inspect('about', page);
   await page.getByLabel('Your name, as used at work').fill('Jane Smith');
   await page.getByLabel('How pupils address you').fill('Ms');
   await page.getByLabel('Your school').fill('Oakwood Academy');
@@ -156,19 +167,19 @@ try {
   const error = 'username "jane smith" is not valid: usernames cannot contain spaces';
   if (!(await text(page)).includes(error)) problems.push(`the bad username was not said: ${await text(page)}`);
   if ((await page.getByLabel('Your school').inputValue()) !== 'Oakwood Academy') problems.push('the form lost what was typed');
-  await inspect('about-error', base);
+  await inspect('about-error', page);
   await page.getByLabel('Usernames you use').fill('fakegram:jsmith_real');
   await click(page, 'button', 'Start');
 
   // Three apps.
   if (!(await has(page, 'heading', 'Which of these do you use?'))) problems.push(`no apps question: ${await text(page)}`);
-  await inspect('apps', base);
+  await inspect('apps', page);
   for (const app of ['Fakegram', 'Slowgram', 'Walled']) await page.getByLabel(app, { exact: true }).check();
   await click(page, 'button', 'Continue');
 
   // The first setting, with the progress moving in the background.
   if (!(await text(page)).includes('Question 1 of')) problems.push(`no first question: ${await text(page)}`);
-  await inspect('question', base);
+  await inspect('question', page);
   // The page's script moves the progress line on as the checks report back.
   const before = await page.locator('#live').innerText();
   if (!/all \d+ checked/.test(before)) {
@@ -179,7 +190,7 @@ try {
   await page.getByLabel(/the safe setting/).check();
   await click(page, 'button', 'Save and continue');
   if (!(await text(page)).includes('✓ Safe: nothing to change.')) problems.push('no line after the answer');
-  await inspect('question-2', base);
+  await inspect('question-2', page);
   await click(page, 'button', 'Back');
   if (!(await page.getByLabel(/the safe setting/).isChecked())) problems.push('Back did not keep the answer given');
   await page.getByLabel(/needs changing/).check();
@@ -201,7 +212,7 @@ try {
   for (let i = 0; i < 120; i += 1) {
     if (await has(page, 'heading', 'Your report is ready')) break;
     if (await has(page, 'button', 'Yes, this is me')) {
-      if (reviewed === 0) await inspect('review', base);
+      if (reviewed === 0) await inspect('review', page);
       await click(page, 'button', reviewed === 0 ? 'Yes, this is me' : 'Not sure');
       reviewed += 1;
     } else if ((await page.getByRole('radio').count()) > 0) {
@@ -210,12 +221,12 @@ try {
     } else if (await has(page, 'button', 'No, move on')) {
       await click(page, 'button', 'No, move on');
     } else if (await has(page, 'button', 'No: leave it')) {
-      await inspect('skipped-offer', base);
+      await inspect('skipped-offer', page);
       await click(page, 'button', 'No: leave it');
     } else if (await has(page, 'button', 'No')) {
       await click(page, 'button', 'No');
     } else if (await has(page, 'link', 'Refresh')) {
-      if (!progressSeen) await inspect('checking', base);
+      if (!progressSeen) await inspect('checking', page);
       progressSeen = true;
       await page.waitForTimeout(500);
       await click(page, 'link', 'Refresh');
@@ -228,22 +239,22 @@ try {
 
   // The report, and what it offers.
   if (!(await has(page, 'heading', 'Your report is ready'))) throw new Error(`no report: ${await text(page)}`);
-  await inspect('report', base);
+  await inspect('report', page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Save the report' }).click()]);
   if (!/^findable-report-\d{4}-\d\d-\d\d\.html$/.test(download.suggestedFilename())) problems.push(`report saved as ${download.suggestedFilename()}`);
   await download.saveAs(path.join(outDir, 'saved-report.html'));
   await click(page, 'link', 'Printable checklist');
-  await inspect('checklist', page.url());
+  await inspect('checklist', page);
   await page.goto(base);
   await click(page, 'link', 'If something is abusive');
-  await inspect('incident', page.url());
+  await inspect('incident', page);
   await page.getByLabel(/An account pretending to be me/).check();
   await page.getByLabel('Where is it?').selectOption({ label: 'Fakegram' });
   await page.getByLabel('A pupil', { exact: true }).check();
   await page.getByLabel(/The address of the post/).fill('https://fakegram.example/u/fake_mrs_smith');
   await click(page, 'button', 'Show me the steps');
   if (!(await text(page)).includes('The steps, in order')) problems.push('no incident steps');
-  await inspect('incident-steps', page.url());
+  await inspect('incident-steps', page);
   await page.goto(base);
   await click(page, 'button', 'Finish and close findable');
   if (!(await text(page)).includes('findable has closed')) problems.push('Finish did not say so');
@@ -260,6 +271,9 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 
+for (const policy of policies) {
+  if (!policy.startsWith("default-src 'none'")) problems.push(`a page was served without a strict policy: ${policy}`);
+}
 const foreign = [...new Set(requests.filter((url) => !url.startsWith(`${origin}/`)))];
 if (foreign.length) problems.push(`requests to other origins: ${foreign.join(', ')}`);
 if (problems.length) fail(`\n  - ${problems.join('\n  - ')}\n(findable serve said: ${served.trim()})`);

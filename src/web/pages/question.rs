@@ -299,7 +299,14 @@ fn review_form(
 /// the script; without it, Refresh does.
 fn waiting(app: &App, part: Part) -> String {
     let base = app.guard.base();
+    let counts = app.counts();
+    let over = counts.profiles_over && (counts.searches_over || counts.searches.is_none());
     let (heading, said) = match part {
+        // The checks have all answered: only the last of what they found is being sorted.
+        Part::Walk | Part::Review | Part::Finishing if over => (
+            "Nearly there",
+            "The checks are done. findable is sorting what they found: anything that might be you will be asked about here.",
+        ),
         Part::Walk | Part::Review => (
             "Checking what a pupil could find",
             "That's your settings done. findable is finishing the checks; anything that might be you will be asked about here.",
