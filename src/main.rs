@@ -1,8 +1,10 @@
 //! The `findable` binary: parse the command line, run one command, turn the outcome into
-//! an exit code. All real work is in the library; commands only wire it to the terminal.
+//! an exit code. All real work is in the library; `commands` wire it to the terminal and
+//! `web` to a page in the browser.
 
 mod cli;
 mod commands;
+mod web;
 
 use std::process::ExitCode;
 
@@ -10,7 +12,10 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    let exit = match commands::run(cli.command) {
+    let Some(command) = cli.command else {
+        return ExitCode::from(commands::start_here() as u8);
+    };
+    let exit = match commands::run(command) {
         Ok(exit) => exit,
         Err(error) => {
             let exit = commands::classify(&error);

@@ -5,6 +5,7 @@
 
 mod answers;
 mod order;
+pub mod saved;
 pub mod summary;
 #[cfg(test)]
 mod tests;
@@ -126,5 +127,18 @@ impl Answer {
     /// Whether this answer is the safe one for a setting whose safe answer is `safe`.
     pub fn is_safe(self, safe: SafeAnswer) -> bool {
         !self.is_open(safe)
+    }
+}
+
+/// The one line said after an answer: whether anything needs changing, and what. Every
+/// front end says the same (untrusted check text is left for it to clean).
+pub fn feedback(setting: &Setting, answer: Answer) -> String {
+    match answer {
+        Answer::NotUsed => "Noted: nothing to change.".to_string(),
+        Answer::NotSure => {
+            "Noted: check it when you can; until then it counts as open.".to_string()
+        }
+        a if a.is_safe(setting.safe_answer) => "✓ Safe: nothing to change.".to_string(),
+        _ => format!("✗ To change: {}", setting.recommended.trim()),
     }
 }

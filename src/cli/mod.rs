@@ -34,6 +34,7 @@ pub(crate) fn formats(
 
 const AFTER_HELP: &str = "\
 Examples:
+  findable serve
   findable audit --name \"Jane Smith\" --title Ms --school \"Oakwood Academy\" -o report.html
   findable variants --name \"Jane Smith\" --title Ms --school \"Oakwood Academy\"
   findable variants --subject me.toml --format json
@@ -55,12 +56,15 @@ findable only looks at what anyone on the internet could see. It never logs in."
     propagate_version = true
 )]
 pub struct Cli {
+    /// `None` when findable is run with no arguments: it then says where to start.
     #[command(subcommand)]
-    pub command: Command,
+    pub command: Option<Command>,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Start here: the whole audit as a page in your web browser, on this computer only
+    Serve(Box<ServeArgs>),
     /// The whole check: profiles, searches and your settings, as one report
     Audit(Box<AuditArgs>),
     /// List every name and username a pupil might search for or try
@@ -353,6 +357,22 @@ pub struct ChecklistArgs {
     /// Use the check files in DIR instead of the built-in ones
     #[arg(long, value_name = "DIR")]
     pub checks: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Print the address without opening it in your web browser
+    #[arg(long)]
+    pub no_open: bool,
+    /// Stop after this many seconds with nothing asked of the page (for tests)
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::web::IDLE_AFTER.as_secs(), hide = true)]
+    pub idle_after: u64,
+    #[command(flatten)]
+    pub sources: SourceArgs,
+    #[command(flatten)]
+    pub search: SearchOptions,
+    #[command(flatten)]
+    pub network: NetworkArgs,
 }
 
 #[derive(Debug, Args)]

@@ -12,6 +12,7 @@ mod probe;
 mod prompt;
 mod queries;
 mod search;
+mod serve;
 mod session;
 mod setup;
 mod sites;
@@ -42,6 +43,7 @@ pub enum Exit {
 
 pub fn run(command: Command) -> Result<Exit> {
     match command {
+        Command::Serve(args) => serve::run(&args),
         Command::Audit(args) => audit::run(&args),
         Command::Schema => {
             print(&findable::render::json(&findable::report::schema()))?;
@@ -56,6 +58,24 @@ pub fn run(command: Command) -> Result<Exit> {
         Command::Checklist(args) => checklist::run(&args),
         Command::Incident(args) => incident::run(&args),
     }
+}
+
+/// `findable` on its own: where to start, for someone who has never used it. Exits as a
+/// usage error would, so a script that forgot its command notices.
+pub fn start_here() -> Exit {
+    eprintln!(
+        "findable shows what a pupil could find about you online, and helps you close it.
+
+To start, run:
+
+    findable serve
+
+It opens the whole check as a page in your web browser, on this computer only.
+
+In the terminal instead:  findable audit --name \"Jane Smith\" --school \"Oakwood Academy\"
+Every command:            findable --help"
+    );
+    Exit::BadInput
 }
 
 /// Input errors exit 2; anything else is a failure of findable or the system.

@@ -216,14 +216,7 @@ impl Prompter for TerminalPrompter {
             return Err(stopped());
         };
         if let Choice::Answer(answer) = choice {
-            let feedback = match answer {
-                Answer::NotUsed => "Noted: nothing to change.".to_string(),
-                Answer::NotSure => {
-                    "Noted: check it when you can; until then it counts as open.".to_string()
-                }
-                a if a.is_safe(s.safe_answer) => "✓ Safe: nothing to change.".to_string(),
-                _ => format!("✗ To change: {}", clean(&s.recommended)),
-            };
+            let feedback = clean(&findable::checklist::feedback(s, answer));
             for line in textwrap::wrap(&feedback, 78) {
                 t.write_line(&format!("{}", style(line).dim()))?;
             }

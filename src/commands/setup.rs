@@ -2,7 +2,7 @@
 //! the catalog, the sites to probe, the plan's limits, the engine's settings and the search
 //! backend. Commands call these instead of reading flags themselves; nothing here runs.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -12,11 +12,11 @@ use crate::cli::{BackendChoice, NetworkArgs, SearchOptions, SourceArgs, SubjectA
 use findable::Catalog;
 use findable::catalog::Site;
 use findable::catalog::import::{ImportOptions, Imported, load_site_list, prefer_builtin};
-use findable::checklist::{Answers, Person};
+use findable::checklist::Person;
+use findable::checklist::saved::{self, Saved, SavedError};
 use findable::engine::EngineConfig;
 use findable::engine::search::Backend;
 use findable::plan::{Plan, PlanOptions};
-use findable::private_file::Lock;
 use findable::subject::{Handle, Subject, SubjectInput};
 use findable::variants::{Variant, Variants};
 
@@ -198,18 +198,11 @@ pub fn backend(options: &SearchOptions) -> Result<Option<Backend>> {
     })
 }
 
-/// A person's saved answers, locked for this run: `--state FILE`, or their own file in the
-/// user data folder, never anyone else's.
-pub struct Saved {
-    pub path: PathBuf,
-    pub answers: Answers,
-    _lock: Lock,
-}
-
-/// Loads (or starts, with `restart` or on a first run) the saved answers of `person`. The
+/// Loads (or starts, with `restart` or on a first run) the saved answers of `person`:
+/// `--state FILE`, or their own file in the user data folder, never anyone else's. The
 /// lock is taken first, which also proves the data folder can be written before anyone is
-/// asked a question. Answers saved for someone else are an error, never applied. Without
-/// a person, only an explicit `--state` file can be used, as it is.
+/// asked a question. Without a person, only an explicit `--state` file can be used, as it
+/// is. The web page opens the same file through the same library function.
 pub fn saved_answers(
     explicit: Option<&Path>,
     person: Option<&Person>,
@@ -225,7 +218,8 @@ pub fn saved_answers(
             .into());
         }
         (None, Some(person)) => {
-            let dir = data_dir()?;
+            let dir = saved::data_dir()
+                .context("cannot find your user data folder; give --state FILE")?;
             let shared = dir.join("answers.toml");
             if shared.exists() {
                 eprintln!(
@@ -234,63 +228,19 @@ pub fn saved_answers(
                     shared.display()
                 );
             }
-            dir.join("answers")
-                .join(format!("{}.toml", file_stem(person)))
+            saved::path_for(&dir, person)
         }
     };
-    let lock = Lock::acquire(&path)?;
-    let mut answers = if path.exists() && !restart {
-        Answers::load(&path, catalog).with_context(|| {
-            format!(
-                "your saved answers in {} (use --restart to start again)",
-                path.display()
-            )
-        })?
-    } else {
-        Answers::default()
-    };
-    match (&answers.person, person) {
-        (Some(owner), Some(person)) if !owner.is(person) => {
-            return Err(InputError(format!(
-                "{} holds the answers of {owner}, not {person}: give another --state, or leave --state out to use {person}'s own",
-                path.display()
-            ))
-            .into());
-        }
-        (_, Some(person)) => answers.person = Some(person.clone()),
-        (_, None) => {}
-    }
-    Ok(Saved {
-        path,
-        answers,
-        _lock: lock,
+    saved::open(&path, person, catalog, restart).map_err(|error| match error {
+        SavedError::Lock(e) => anyhow::Error::new(e),
+        SavedError::Load(e) => anyhow::Error::new(e).context(format!(
+            "your saved answers in {} (use --restart to start again)",
+            path.display()
+        )),
+        SavedError::SomeoneElse { owner, person, .. } => InputError(format!(
+            "{} holds the answers of {owner}, not {person}: give another --state, or leave --state out to use {person}'s own",
+            path.display()
+        ))
+        .into(),
     })
-}
-
-/// The person's file name: their name and school in plain letters ("jane-smith@oakwood-
-/// academy"), so two people on one login never share answers and `findable forget` can
-/// find them.
-fn file_stem(person: &Person) -> String {
-    let slug = |s: &str| {
-        let ascii = deunicode::deunicode(s).to_lowercase();
-        let words: Vec<&str> = ascii
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        words.join("-")
-    };
-    let name = match slug(&person.name) {
-        n if n.is_empty() => "person".to_string(),
-        n => n,
-    };
-    match person.school.as_deref().map(slug).filter(|s| !s.is_empty()) {
-        Some(school) => format!("{name}@{school}"),
-        None => name,
-    }
-}
-
-fn data_dir() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "findable")
-        .context("cannot find your user data folder; give --state FILE")?;
-    Ok(dirs.data_dir().to_path_buf())
 }

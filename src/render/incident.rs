@@ -1,12 +1,14 @@
 //! The incident documents: the summary and the steps as text (80 columns, all at once or
-//! one step per screen) or Markdown, and the evidence log as CSV (for a spreadsheet, new or
-//! added to) and as one printable HTML page.
+//! one step per screen), Markdown, or HTML for the web page; and the evidence log as CSV
+//! (for a spreadsheet, new or added to) and as one printable HTML page.
 
+mod html;
 mod log;
 mod text;
 
 use std::fmt::Write as _;
 
+pub use html::steps_html;
 pub use log::{LOG_HTML_MARK, log_csv, log_csv_append, log_html};
 pub use text::{step_text, steps_text, summary_text};
 

@@ -25,18 +25,49 @@ pub struct Page<'a> {
     pub footer: Markup,
 }
 
-/// The whole page as one string.
+/// What goes in a page's `<head>` besides its title: the policy, and where the stylesheet
+/// and any script come from.
+#[derive(Debug, Clone, Copy)]
+pub struct Head<'a> {
+    /// The Content-Security-Policy, also given as a `<meta>` so a saved copy keeps it.
+    pub csp: &'a str,
+    /// `None` puts [`CSS`] in the page, for a document that stands alone; `Some(href)`
+    /// links a stylesheet served beside the page instead.
+    pub stylesheet: Option<&'a str>,
+    /// A script served beside the page, loaded deferred; the page must work without it.
+    pub script: Option<&'a str>,
+}
+
+/// A document: one file, its stylesheet inside, nothing fetched and nothing run.
+pub const DOCUMENT: Head<'static> = Head {
+    csp: CSP,
+    stylesheet: None,
+    script: None,
+};
+
+/// The whole page as one standalone document.
 pub fn render(page: Page<'_>) -> String {
+    render_with(page, &DOCUMENT)
+}
+
+/// The whole page with `head`'s policy, stylesheet and script.
+pub fn render_with(page: Page<'_>, head: &Head<'_>) -> String {
     html! {
         (DOCTYPE)
         html lang="en-GB" {
             head {
                 meta charset="utf-8";
-                meta http-equiv="Content-Security-Policy" content=(CSP);
+                meta http-equiv="Content-Security-Policy" content=(head.csp);
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 meta name="referrer" content="no-referrer";
                 title { (escape::text(page.title)) }
-                style { (PreEscaped(CSS)) }
+                @match head.stylesheet {
+                    Some(href) => link rel="stylesheet" href=(href);,
+                    None => style { (PreEscaped(CSS)) },
+                }
+                @if let Some(src) = head.script {
+                    script src=(src) defer {}
+                }
             }
             body {
                 header { (page.header) }

@@ -300,3 +300,21 @@ fn help_and_version_work() {
         .success()
         .stdout(predicate::str::contains(env!("CARGO_PKG_VERSION")));
 }
+
+#[test]
+fn findable_on_its_own_says_to_start_with_serve() {
+    let out = findable().output().expect("runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("\n    findable serve\n"), "{err}");
+    assert!(
+        err.contains("findable audit") && err.contains("findable --help"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+    findable()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("serve").and(predicate::str::contains("Start here")));
+}

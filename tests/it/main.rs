@@ -21,6 +21,7 @@ mod output_cli;
 mod probe_cli;
 mod readme;
 mod search_cli;
+mod serve;
 mod site_lists;
 mod sites_check;
 mod variants;

@@ -1,4 +1,4 @@
-//! Keeps README.md true: every ```console block that starts with `$ findable ...` is run
+//! Keeps README.md true: every ```console block that starts with `$ findable` is run
 //! and its output compared with what the README shows. A line `...` in a block skips any
 //! number of lines of output there.
 
@@ -23,7 +23,11 @@ fn examples(readme: &str) -> Vec<Example> {
             .take_while(|(_, l)| l.trim() != "```")
             .map(|(_, l)| l.to_string())
             .collect();
-        let Some(rest) = command.strip_prefix("$ findable ") else {
+        // `$ findable` on its own counts too.
+        let Some(rest) = command
+            .strip_prefix("$ findable")
+            .filter(|rest| rest.is_empty() || rest.starts_with(' '))
+        else {
             continue;
         };
         let args = shlex::split(rest).expect("README command is valid shell");

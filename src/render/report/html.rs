@@ -8,14 +8,34 @@ use super::*;
 use crate::render::page::{self, Page, link, link_and_address, prose, text as t};
 
 pub fn html(report: &Report) -> String {
-    let flagged = flagged_count(report);
-    let title = format!(
-        "findable report: {}, {}",
-        report.subject.name,
-        display_date(&report.date)
-    );
+    let parts = html_parts(report);
     page::render(Page {
-        title: &title,
+        title: &parts.title,
+        header: parts.header,
+        nav: Some(parts.nav),
+        main: parts.main,
+        footer: parts.footer,
+    })
+}
+
+/// The report's pieces for a page's landmarks, so the local web page can show the very
+/// same report inside its own layout (with its buttons above it).
+pub struct HtmlParts {
+    pub title: String,
+    pub header: Markup,
+    pub nav: Markup,
+    pub main: Markup,
+    pub footer: Markup,
+}
+
+pub fn html_parts(report: &Report) -> HtmlParts {
+    let flagged = flagged_count(report);
+    HtmlParts {
+        title: format!(
+            "findable report: {}, {}",
+            report.subject.name,
+            display_date(&report.date)
+        ),
         header: html! {
             h1 { (heading_title(report)) }
             p.meta {
@@ -26,7 +46,7 @@ pub fn html(report: &Report) -> String {
                 p.notice { strong { "Partial report." } " " (prose(PARTIAL)) }
             }
         },
-        nav: Some(nav(report, flagged > 0)),
+        nav: nav(report, flagged > 0),
         main: html! {
             (first_screen(report, flagged))
             (findings(report, flagged))
@@ -41,7 +61,7 @@ pub fn html(report: &Report) -> String {
             p { (prose(FOOTER_PRIVATE)) }
             p { (footer_made(&display_date(&report.date))) }
         },
-    })
+    }
 }
 
 fn nav(report: &Report, flagged: bool) -> Markup {

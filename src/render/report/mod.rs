@@ -18,7 +18,7 @@ use super::escape::text as clean;
 use super::{NO_URL, OutputFormat, plural, plural_forms};
 use crate::contacts;
 
-pub use html::html;
+pub use html::{HtmlParts, html, html_parts};
 pub use json::json;
 pub use markdown::markdown;
 pub use text::text;

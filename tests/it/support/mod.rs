@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 
 /// A private data folder for the whole test run, so no test reads or writes the real
 /// user's saved answers.
-fn data_home() -> &'static PathBuf {
+pub fn data_home() -> &'static PathBuf {
     static DIR: OnceLock<PathBuf> = OnceLock::new();
     DIR.get_or_init(|| {
         let dir = std::env::temp_dir().join(format!("findable-tests-{}", std::process::id()));
