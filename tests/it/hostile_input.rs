@@ -250,4 +250,12 @@ fn awkward_inputs_seen_so_far() {
     for backend in 0..3 {
         contracts::search(backend, 200, "");
     }
+    // fuzz/import_sherlock, 2026-11-30: WhatsMyName's placeholder inside a Sherlock URL.
+    contracts::site_list(
+        r#"{"Codeberg Test": {"url": "https://codes.exampl{account}e.test/user/{}",
+            "urlMain": "https://codes.example.test/", "errorType": "status_code",
+            "errorCode": 404, "username_claimed": "alice"},
+           "Statusville": {"url": "https://statusville.example.test/{}",
+            "errorType": "status_code", "username_claimed": "alice"}}"#,
+    );
 }

@@ -420,8 +420,13 @@ fn collect(
 
 /// The URL checks every format applies to one of an entry's URL templates: refused (the
 /// entry is skipped) or accepted with warnings.
-fn check_url(field: &str, template: &str, notes: &mut Vec<String>) -> Result<url::Url, String> {
-    let url = policy::web_url(field, template)?;
+fn check_url(
+    field: &str,
+    template: &str,
+    placeholder: &str,
+    notes: &mut Vec<String>,
+) -> Result<url::Url, String> {
+    let url = policy::web_url(field, template, placeholder)?;
     notes.extend(policy::url_warnings(field, template, &url));
     Ok(url)
 }

@@ -75,15 +75,17 @@ fn header_problem(name: &str, value: &Value) -> Option<String> {
     None
 }
 
-/// A URL template with a sample username, parsed; or why findable will not request it.
-/// Only http(s), and never a URL carrying a user name or password: `https://a.com@b/` goes
-/// to `b`, whatever it looks like.
-pub(super) fn web_url(field: &str, template: &str) -> Result<Url, String> {
-    let sample = ["{username}", "{account}", "{}"]
-        .iter()
-        .fold(template.to_string(), |url, placeholder| {
-            url.replace(placeholder, "user")
-        });
+/// A URL template with a sample username in the list's own `placeholder`, parsed; or why
+/// findable will not request it. Only http(s), and never a URL carrying a user name or
+/// password: `https://a.com@b/` goes to `b`, whatever it looks like. Any other `{...}` is
+/// refused: it would be sent as it is (another format's placeholder, or a typo).
+pub(super) fn web_url(field: &str, template: &str, placeholder: &str) -> Result<Url, String> {
+    let sample = template.replace(placeholder, "user");
+    if sample.contains(['{', '}']) {
+        return Err(format!(
+            "{field} {template:?} has a placeholder other than {placeholder}"
+        ));
+    }
     let url = Url::parse(&sample)
         .map_err(|e| format!("{field} {template:?} is not a valid URL ({e})"))?;
     if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
@@ -346,11 +348,11 @@ mod tests {
 
     #[test]
     fn userinfo_is_refused_and_odd_hosts_are_warned_about() {
-        let why = web_url("url", "https://www.instagram.com@127.0.0.1/{}").unwrap_err();
+        let why = web_url("url", "https://www.instagram.com@127.0.0.1/{}", "{}").unwrap_err();
         assert!(why.contains("goes to 127.0.0.1"), "{why}");
-        assert!(web_url("url", "https://user:pw@example.test/{}").is_err());
+        assert!(web_url("url", "https://user:pw@example.test/{}", "{}").is_err());
         let template = "https://www.іnstagram.com/{}";
-        let url = web_url("url", template).unwrap();
+        let url = web_url("url", template, "{}").unwrap();
         let warnings = url_warnings("url", template, &url);
         assert_eq!(warnings.len(), 1, "{warnings:?}");
         assert!(
@@ -358,14 +360,14 @@ mod tests {
             "{warnings:?}"
         );
         let template = "http://169.254.169.254/latest/{}";
-        let url = web_url("url", template).unwrap();
+        let url = web_url("url", template, "{}").unwrap();
         assert!(url_warnings("url", template, &url)[0].contains("link-local"));
         // A name in another script is not a lookalike.
         let template = "https://xn--90aybfeg.xn--p1ai/{}";
-        let url = web_url("url", template).unwrap();
+        let url = web_url("url", template, "{}").unwrap();
         assert!(url_warnings("url", template, &url).is_empty());
         let template = "https://example.com/{}";
-        let url = web_url("url", template).unwrap();
+        let url = web_url("url", template, "{}").unwrap();
         assert!(url_warnings("url", template, &url).is_empty());
     }
 }

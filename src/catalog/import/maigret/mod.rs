@@ -188,9 +188,9 @@ fn build(name: &str, raw: &MaigretSite, notes: &mut Vec<String>) -> Result<Site,
             .map_or_else(|| value.to_string(), str::to_string);
         url.push_str(&format!("&{key}={value}"));
     }
-    let request = check_url("url", &url, notes)?;
+    let request = check_url("url", &url, "{username}", notes)?;
     if profile_url != url {
-        check_url("url", &profile_url, notes)?;
+        check_url("url", &profile_url, "{username}", notes)?;
     }
     if let Some(why) = policy::not_a_profile(&request) {
         return Err(why);

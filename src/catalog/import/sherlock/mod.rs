@@ -147,9 +147,9 @@ fn build(name: &str, raw: &SherlockSite, notes: &mut Vec<String>) -> Result<Site
         .url_probe
         .as_deref()
         .map_or_else(|| profile_url.clone(), braces);
-    check_url("url", &raw.url, notes)?;
+    check_url("url", &raw.url, "{}", notes)?;
     if let Some(probe) = raw.url_probe.as_deref() {
-        check_url("urlProbe", probe, notes)?;
+        check_url("urlProbe", probe, "{}", notes)?;
     }
     let headers = policy::headers(raw.headers.iter().flatten(), braces)?;
     notes.extend(headers.dropped);

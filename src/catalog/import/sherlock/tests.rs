@@ -388,3 +388,17 @@ fn repeated_key_keeps_the_first_entry() {
     assert_eq!(imported.skipped[0].name, "Twin");
     assert!(imported.skipped[0].reason.starts_with("duplicate name"));
 }
+
+/// Found by fuzzing (import_sherlock): another format's placeholder in a Sherlock URL was
+/// accepted and would have been requested as it is.
+#[test]
+fn a_placeholder_of_another_format_is_refused() {
+    for url in [
+        "https://codes.exampl{account}e.test/user/{}",
+        "https://codes.example.test/{account}/{}",
+        "https://codes.example.test/{username}",
+    ] {
+        let why = skipped(with(json!({ "url": url })));
+        assert!(why.contains("placeholder other than {}"), "{url}: {why}");
+    }
+}

@@ -98,13 +98,13 @@ fn build(raw: &WmnSite, notes: &mut Vec<String>) -> Result<Site, String> {
         return Err("empty name".into());
     }
     let url = account(&raw.uri_check);
-    let check = check_url("uri_check", &raw.uri_check, notes)?;
+    let check = check_url("uri_check", &raw.uri_check, "{account}", notes)?;
     if let Some(why) = policy::not_a_profile(&check) {
         return Err(why);
     }
     let profile_url = match raw.uri_pretty.as_deref() {
         Some(pretty) => {
-            check_url("uri_pretty", pretty, notes)?;
+            check_url("uri_pretty", pretty, "{account}", notes)?;
             account(pretty)
         }
         // An API answer is no page for a person to open; without uri_pretty there is no
