@@ -70,8 +70,31 @@ impl AboutForm {
 
     /// Notes `error` against the field it is about.
     pub fn with_error(mut self, error: &SubjectError) -> Self {
-        self.problem = Some((Some(field_of(error)), error.to_string()));
+        self.problem = Some((Some(field_of(error)), form_message(error)));
         self
+    }
+}
+
+/// `error` in the words of the form rather than the command line's flags.
+fn form_message(error: &SubjectError) -> String {
+    match error {
+        SubjectError::MissingName | SubjectError::EmptyName { .. } => {
+            "Please give your name as used at work, for example Jane Smith.".into()
+        }
+        SubjectError::OnlyInitials { value, .. } => format!(
+            "“{value}” is only initials: please give your first name and surname, for example Jane Smith."
+        ),
+        SubjectError::NoLetters { value, .. } => format!("“{value}” has no letters in it."),
+        SubjectError::Unprintable { value, .. } => format!(
+            "“{value}” holds an invisible formatting character: please type it as it is written."
+        ),
+        SubjectError::TooMany { count, max, .. } => {
+            format!("{count} given here; at most {max}, please.")
+        }
+        SubjectError::TooLong { len, max, .. } => {
+            format!("This is too long ({len} characters; at most {max}).")
+        }
+        other => other.to_string(),
     }
 }
 
@@ -269,5 +292,19 @@ mod tests {
             error.to_string(),
             "username \"jane smith\" is not valid: usernames cannot contain spaces"
         );
+    }
+
+    #[test]
+    fn form_errors_never_name_a_command_line_flag() {
+        for name in ["", "J", "123", "Jane\u{202e} Smith"] {
+            let form = AboutForm {
+                name: name.into(),
+                ..AboutForm::default()
+            };
+            let error = form.to_input().validate(2026).expect_err(name);
+            let message = form_message(&error);
+            assert!(!message.contains("--"), "{name:?}: {message}");
+            assert_eq!(field_of(&error), "name");
+        }
     }
 }
