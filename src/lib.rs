@@ -8,6 +8,7 @@
 pub mod assess;
 pub mod audit;
 pub mod catalog;
+pub mod changes;
 pub mod checklist;
 pub mod contacts;
 pub mod engine;
@@ -21,6 +22,7 @@ pub mod render;
 pub mod report;
 pub mod search_results;
 pub mod selftest;
+pub mod store;
 pub mod subject;
 pub mod variants;
 

@@ -235,7 +235,7 @@ pub fn saved_answers(
                 );
             }
             dir.join("answers")
-                .join(format!("{}.toml", file_stem(person)))
+                .join(format!("{}.toml", person.key()))
         }
     };
     let lock = Lock::acquire(&path)?;
@@ -265,28 +265,6 @@ pub fn saved_answers(
         answers,
         _lock: lock,
     })
-}
-
-/// The person's file name: their name and school in plain letters ("jane-smith@oakwood-
-/// academy"), so two people on one login never share answers and `findable forget` can
-/// find them.
-fn file_stem(person: &Person) -> String {
-    let slug = |s: &str| {
-        let ascii = deunicode::deunicode(s).to_lowercase();
-        let words: Vec<&str> = ascii
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        words.join("-")
-    };
-    let name = match slug(&person.name) {
-        n if n.is_empty() => "person".to_string(),
-        n => n,
-    };
-    match person.school.as_deref().map(slug).filter(|s| !s.is_empty()) {
-        Some(school) => format!("{name}@{school}"),
-        None => name,
-    }
 }
 
 fn data_dir() -> Result<PathBuf> {
