@@ -11,6 +11,7 @@ pub mod catalog;
 pub mod changes;
 pub mod checklist;
 pub mod contacts;
+pub mod due;
 pub mod engine;
 pub mod evidence;
 pub mod incident;

@@ -28,6 +28,7 @@ pub fn html(report: &Report) -> String {
         },
         nav: Some(nav(flagged > 0)),
         main: html! {
+            (crate::render::changes::html_section(report))
             (first_screen(report, flagged))
             (findings(report, flagged))
             (actions(report))
@@ -123,13 +124,17 @@ fn findings(report: &Report, flagged: usize) -> Markup {
             }
             @for (kind, members) in groups(report) {
                 h3 { (kind_heading(kind)) " (" (members.len()) ")" }
-                ol.cards { @for f in members { (finding(f)) } }
+                ol.cards {
+                    @for f in members {
+                        (finding(f, crate::render::changes::finding_label(report, f)))
+                    }
+                }
             }
         }
     }
 }
 
-fn finding(f: &Finding) -> Markup {
+fn finding(f: &Finding, since: Option<String>) -> Markup {
     let sev = severity_word(f.severity);
     html! {
         li.card {
@@ -141,6 +146,7 @@ fn finding(f: &Finding) -> Markup {
                 }
             }
             dl {
+                @if let Some(since) = since { dt { "Since last time" } dd { (since) } }
                 dt { "A pupil could" } dd { (t(&f.pupil_could)) }
                 @if let Some(url) = &f.url {
                     dt { "Where" }
@@ -168,13 +174,17 @@ fn actions(report: &Report) -> Markup {
             @if report.actions.is_empty() {
                 p { (prose(NO_ACTIONS)) }
             } @else {
-                ol.cards { @for (i, a) in report.actions.iter().enumerate() { (action(i + 1, a)) } }
+                ol.cards {
+                    @for (i, a) in report.actions.iter().enumerate() {
+                        (action(i + 1, a, crate::render::changes::action_label(report, a)))
+                    }
+                }
             }
         }
     }
 }
 
-fn action(number: usize, a: &Action) -> Markup {
+fn action(number: usize, a: &Action, since: Option<String>) -> Markup {
     let p = priority_word(a.priority);
     let help = format!("{} help: {}", a.platform.trim(), a.label.trim());
     html! {
@@ -189,6 +199,7 @@ fn action(number: usize, a: &Action) -> Markup {
                 dt { "Choose" } dd { (t(&a.recommended)) }
                 dt { "Why" } dd { (t(&a.why)) }
                 dt { "Your answer" } dd { (t(&a.your_answer)) }
+                @if let Some(since) = since { dt { "Since last time" } dd { (t(&since)) } }
                 dt { "Help" } dd { (link(&a.help_url, &help)) }
             }
             @if a.exposed { p.note { (exposed_note(a)) } }
