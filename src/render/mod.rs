@@ -2,8 +2,11 @@
 //! pages and JSON. Every escaper is in [`escape`]; every HTML page shares [`page`]. Not for
 //! deciding what to say or asking anything: the data comes finished from the stages.
 
+pub mod calendar;
 pub mod changes;
 pub mod checklist;
+pub mod diff;
+pub mod history;
 pub mod checks;
 pub mod escape;
 #[cfg(test)]
