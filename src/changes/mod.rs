@@ -6,6 +6,9 @@
 mod tests;
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+use crate::Catalog;
 
 use crate::checklist::{Answer, Answers, Review};
 use crate::report::{
@@ -274,10 +277,7 @@ fn looked_for(audit: Snapshot<'_>, item: &Item) -> bool {
             else {
                 return false;
             };
-            audit
-                .answers
-                .and_then(|a| a.get(check, setting))
-                .is_some()
+            audit.answers.and_then(|a| a.get(check, setting)).is_some()
         }
         // A place is always "looked for": it either could be checked or it could not.
         ItemKind::Unchecked => true,
@@ -321,6 +321,7 @@ fn answer_changes(older: Snapshot<'_>, newer: Snapshot<'_>) -> Vec<AnswerChange>
                 label: labels
                     .get(&(check.as_str(), setting.as_str()))
                     .cloned()
+                    .or_else(|| builtin_label(check, setting))
                     .unwrap_or_else(|| format!("{check}: {setting}")),
                 was: answer_word(before),
                 now: answer_word(*answer),
@@ -328,6 +329,16 @@ fn answer_changes(older: Snapshot<'_>, newer: Snapshot<'_>) -> Vec<AnswerChange>
         }
     }
     out
+}
+
+/// "TikTok: Private account" from the built-in checks, for a setting neither report lists
+/// (a setting now closed is not among the settings to tighten).
+fn builtin_label(check: &str, setting: &str) -> Option<String> {
+    static CATALOG: OnceLock<Option<Catalog>> = OnceLock::new();
+    let catalog = CATALOG.get_or_init(|| Catalog::builtin().ok()).as_ref()?;
+    let c = catalog.get(check)?;
+    let s = c.settings.iter().find(|s| s.id == setting)?;
+    Some(format!("{}: {}", c.name.trim(), s.label.trim()))
 }
 
 fn answer_word(a: Answer) -> String {

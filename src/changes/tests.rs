@@ -66,7 +66,9 @@ fn new_accounts_come_first_and_gone_ones_last() {
     let mut newer = typical();
     newer.date = "2027-03-01".into();
     let gone = newer.findings.remove(0);
-    newer.findings.push(profile("https://www.tiktok.com/@jane.smith.new"));
+    newer
+        .findings
+        .push(profile("https://www.tiktok.com/@jane.smith.new"));
     let changes = compare(Snapshot::new(&older, None), Snapshot::new(&newer, None));
     let first = &changes.items[0];
     assert_eq!(first.status, ChangeStatus::New);
@@ -90,7 +92,10 @@ fn found_after_could_not_check_is_newly_checked_not_new() {
         .push(profile("https://www.instagram.com/janesmith_teach"));
     let changes = compare(Snapshot::new(&older, None), Snapshot::new(&newer, None));
     assert_eq!(
-        status_of(&changes, "profile:https://www.instagram.com/janesmith_teach"),
+        status_of(
+            &changes,
+            "profile:https://www.instagram.com/janesmith_teach"
+        ),
         Some(ChangeStatus::NewlyChecked)
     );
 }
@@ -130,7 +135,10 @@ fn dismissed_as_not_mine_is_left_out() {
     let mut said = Answers::default();
     said.reviews
         .insert(f.url.clone().expect("url"), Review::NotMine);
-    let changes = compare(Snapshot::new(&older, None), Snapshot::new(&newer, Some(&said)));
+    let changes = compare(
+        Snapshot::new(&older, None),
+        Snapshot::new(&newer, Some(&said)),
+    );
     assert_eq!(status_of(&changes, &finding_key(&f).expect("key")), None);
 }
 
@@ -163,7 +171,11 @@ fn settings_closed_opened_and_answers_changed() {
     assert_eq!(changes.answers.len(), 1);
     let change = &changes.answers[0];
     assert_eq!(
-        (change.label.as_str(), change.was.as_str(), change.now.as_str()),
+        (
+            change.label.as_str(),
+            change.was.as_str(),
+            change.now.as_str()
+        ),
         ("TikTok: Private account", "No", "Yes")
     );
 }

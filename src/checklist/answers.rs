@@ -93,7 +93,10 @@ impl Person {
             school: None,
         }
         .key();
-        key == wanted || key.strip_prefix(&wanted).is_some_and(|rest| rest.starts_with('@'))
+        key == wanted
+            || key
+                .strip_prefix(&wanted)
+                .is_some_and(|rest| rest.starts_with('@'))
     }
 }
 

@@ -17,6 +17,7 @@ use findable::engine::EngineConfig;
 use findable::engine::search::Backend;
 use findable::plan::{Plan, PlanOptions};
 use findable::private_file::Lock;
+use findable::store::{PersonSummary, Store};
 use findable::subject::{Handle, Subject, SubjectInput};
 use findable::variants::{Variant, Variants};
 
@@ -234,8 +235,7 @@ pub fn saved_answers(
                     shared.display()
                 );
             }
-            dir.join("answers")
-                .join(format!("{}.toml", person.key()))
+            dir.join("answers").join(format!("{}.toml", person.key()))
         }
     };
     let lock = Lock::acquire(&path)?;
@@ -271,4 +271,64 @@ fn data_dir() -> Result<PathBuf> {
     let dirs = directories::ProjectDirs::from("", "", "findable")
         .context("cannot find your user data folder; give --state FILE")?;
     Ok(dirs.data_dir().to_path_buf())
+}
+
+/// The history file: `--db FILE`, or `history.db` in the user data folder.
+pub fn store_path(db: Option<&Path>) -> Result<PathBuf> {
+    match db {
+        Some(path) => Ok(path.to_path_buf()),
+        None => findable::store::default_path().context(
+            "cannot find your user data folder for the history: give --db FILE (or --no-save)",
+        ),
+    }
+}
+
+/// The history, made if it is not there yet.
+pub fn store(db: Option<&Path>) -> Result<Store> {
+    Ok(Store::open(&store_path(db)?)?)
+}
+
+/// The history, if anything has been saved in it.
+pub fn existing_store(db: Option<&Path>) -> Result<Option<Store>> {
+    Ok(Store::open_existing(&store_path(db)?)?)
+}
+
+/// The people in `people` that `--name` (and `--school`) choose; everyone without them.
+/// A name that matches nobody is bad input, naming who is there.
+pub fn chosen<'a>(
+    people: &'a [PersonSummary],
+    name: Option<&str>,
+    school: Option<&str>,
+) -> Result<Vec<&'a PersonSummary>> {
+    let Some(name) = name else {
+        return Ok(people.iter().collect());
+    };
+    let wanted = Person {
+        name: name.to_string(),
+        school: school.map(str::to_string),
+    };
+    let found: Vec<&PersonSummary> = people
+        .iter()
+        .filter(|p| match school {
+            Some(_) => p.key == wanted.key(),
+            None => Person::key_has_name(&p.key, name),
+        })
+        .collect();
+    if found.is_empty() {
+        let saved: Vec<String> = people.iter().map(|p| p.person().to_string()).collect();
+        let saved = if saved.is_empty() {
+            "nobody's yet".to_string()
+        } else {
+            saved.join(", ")
+        };
+        return Err(InputError(format!("no audits of {wanted} are saved (saved: {saved})")).into());
+    }
+    Ok(found)
+}
+
+/// The folder of each person's saved answers, `<data>/answers`, and the file an older
+/// findable kept everyone's answers in, `<data>/answers.toml`.
+pub fn answers_files_dir() -> Result<(PathBuf, PathBuf)> {
+    let dir = data_dir()?;
+    Ok((dir.join("answers"), dir.join("answers.toml")))
 }

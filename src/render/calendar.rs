@@ -3,7 +3,6 @@
 //! rather than with the `icalendar` crate, which puts a random UID and a DTSTAMP into every
 //! alarm (RFC 5545 allows neither there) and needs chrono: the format is small.
 
-
 use jiff::civil::Date;
 
 /// One reminder: whose, on which day, and when their last audit was.
@@ -60,7 +59,10 @@ pub fn ics(reminders: &[Reminder], stamp: jiff::Timestamp) -> String {
             format!("DTSTART;VALUE=DATE:{}", r.day.strftime("%Y%m%d")),
             // The end of an all-day event is the next day: DTEND is not included.
             format!("DTEND;VALUE=DATE:{}", next.strftime("%Y%m%d")),
-            format!("SUMMARY:{}", text(&format!("Re-audit with findable: {}", r.name))),
+            format!(
+                "SUMMARY:{}",
+                text(&format!("Re-audit with findable: {}", r.name))
+            ),
             format!("DESCRIPTION:{}", text(&description)),
             "TRANSP:TRANSPARENT".to_string(),
             "BEGIN:VALARM".to_string(),
@@ -154,7 +156,10 @@ mod tests {
             assert!(line.len() <= 75, "{line:?}");
         }
         let unfolded = ics.replace("\r\n ", "");
-        assert!(unfolded.contains("St. Mary's\\, Upper\\; Lower"), "{unfolded}");
+        assert!(
+            unfolded.contains("St. Mary's\\, Upper\\; Lower"),
+            "{unfolded}"
+        );
         assert!(!unfolded.contains("siobhan"), "no name in the ids");
     }
 

@@ -128,7 +128,10 @@ pub(crate) fn groups(changes: &Changes, brief: bool) -> Vec<(String, Vec<&ItemCh
     if !brief {
         out.extend([
             ("Still open".to_string(), of(&[StillOpen], &found)),
-            ("Settings still open".to_string(), of(&[StillOpen], &[Setting])),
+            (
+                "Settings still open".to_string(),
+                of(&[StillOpen], &[Setting]),
+            ),
             (
                 "Settings answered for the first time".to_string(),
                 of(&[NewlyChecked], &[Setting]),
@@ -138,8 +141,8 @@ pub(crate) fn groups(changes: &Changes, brief: bool) -> Vec<(String, Vec<&ItemCh
                 of(&[NotCheckedNow], &[Setting]),
             ),
             (
-                "Could not be checked this time".to_string(),
-                of(&[New, StillOpen], &[Unchecked]),
+                "Could not be checked this time, though it could last time".to_string(),
+                of(&[New], &[Unchecked]),
             ),
             (
                 "Checked this time, not last time".to_string(),
@@ -149,6 +152,21 @@ pub(crate) fn groups(changes: &Changes, brief: bool) -> Vec<(String, Vec<&ItemCh
     }
     out.retain(|(_, items)| !items.is_empty());
     out
+}
+
+/// "Still could not be checked: 25 ..." in place of a long list of the same links.
+pub(crate) fn still_unchecked(changes: &Changes) -> Option<String> {
+    let n = changes
+        .with_status(ChangeStatus::StillOpen)
+        .filter(|i| i.kind == ItemKind::Unchecked)
+        .count();
+    (n > 0).then(|| {
+        format!(
+            "{} could not be checked either time: the report of either audit lists them, \
+             with links to check by hand.",
+            plural_forms(n, "profile or search", "profiles and searches")
+        )
+    })
 }
 
 /// "Still open: 3 accounts and pages, 7 settings."
@@ -161,14 +179,17 @@ fn still_line(changes: &Changes) -> Option<String> {
     };
     let found = count(&[ItemKind::Profile, ItemKind::SearchResult]);
     let settings = count(&[ItemKind::Setting]);
-    if found + settings == 0 {
+    let mut parts = Vec::new();
+    if found > 0 {
+        parts.push(plural_forms(found, "account or page", "accounts and pages"));
+    }
+    if settings > 0 {
+        parts.push(plural(settings, "setting"));
+    }
+    if parts.is_empty() {
         return None;
     }
-    Some(format!(
-        "Still open from before: {} and {}.",
-        plural_forms(found, "account or page", "accounts and pages"),
-        plural(settings, "setting")
-    ))
+    Some(format!("Still open from before: {}.", parts.join(" and ")))
 }
 
 fn heading(changes: &Changes) -> Option<String> {

@@ -9,7 +9,7 @@ use maud::html;
 use super::OutputFormat;
 use super::changes::{
     day, groups, html_answers, html_groups, label, markdown_answers, markdown_groups,
-    text_answers,
+    still_unchecked, text_answers,
 };
 use super::escape::{markdown as md, text as clean};
 use super::page::{self, Page, text as t};
@@ -107,6 +107,10 @@ pub fn text(diff: &Diff) -> String {
         }
     }
     text_answers(&mut out, &diff.changes.answers);
+    if let Some(line) = still_unchecked(&diff.changes) {
+        out.blank();
+        out.para(&line, "", "");
+    }
     out.s
 }
 
@@ -129,6 +133,9 @@ pub fn markdown(diff: &Diff) -> String {
     }
     markdown_groups(&mut out, &groups, "##");
     markdown_answers(&mut out, &diff.changes.answers, "##");
+    if let Some(line) = still_unchecked(&diff.changes) {
+        let _ = writeln!(out, "{line}");
+    }
     out
 }
 
@@ -159,6 +166,7 @@ pub fn html(diff: &Diff) -> String {
             @if nothing { p { (NO_CHANGE) } }
             (html_groups(&groups, 2))
             (html_answers(&diff.changes.answers, 2))
+            @if let Some(line) = still_unchecked(&diff.changes) { p { (line) } }
         },
         footer: html! {
             p { "Made by findable from two audits saved on this computer. This page is private: it says where you can be found online." }

@@ -5,13 +5,13 @@
 pub mod calendar;
 pub mod changes;
 pub mod checklist;
-pub mod diff;
-pub mod history;
 pub mod checks;
+pub mod diff;
 pub mod escape;
 #[cfg(test)]
 pub(crate) mod fixtures;
 mod format;
+pub mod history;
 pub mod incident;
 pub mod offline;
 pub mod page;

@@ -297,6 +297,23 @@ impl Store {
         load(&self.conn, &self.path, id)?.ok_or(StoreError::NoSuchAudit(id))
     }
 
+    /// The audit of the same person just before `audit`, if there is one.
+    pub fn before(&self, audit: &StoredAudit) -> Result<Option<StoredAudit>, StoreError> {
+        let id: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT max(id) FROM audit WHERE id < ?1
+                   AND person_id = (SELECT person_id FROM audit WHERE id = ?1)",
+                [audit.id],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.sql(e))?;
+        match id {
+            Some(id) => load(&self.conn, &self.path, id),
+            None => Ok(None),
+        }
+    }
+
     /// Every audit, oldest first; only those of people with `keys` when given.
     pub fn history(&self, keys: Option<&[String]>) -> Result<Vec<AuditSummary>, StoreError> {
         let mut stmt = self
@@ -414,9 +431,7 @@ impl Store {
     /// Rebuilds the file from what is left and folds the write-ahead log into it, so
     /// deleted rows survive nowhere: not in free pages, not in the log.
     pub fn compact(&mut self) -> Result<(), StoreError> {
-        self.conn
-            .execute_batch("VACUUM")
-            .map_err(|e| self.sql(e))?;
+        self.conn.execute_batch("VACUUM").map_err(|e| self.sql(e))?;
         let (busy, _, _): (i64, i64, i64) = self
             .conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {

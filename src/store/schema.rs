@@ -173,8 +173,8 @@ fn migrate(conn: &Connection, path: &Path) -> Result<(), StoreError> {
     if version == i64::from(VERSION) {
         return Ok(());
     }
-    let tx = rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate)
-        .map_err(sql)?;
+    let tx =
+        rusqlite::Transaction::new_unchecked(conn, TransactionBehavior::Immediate).map_err(sql)?;
     let version: i64 = tx
         .pragma_query_value(None, "user_version", |row| row.get(0))
         .map_err(sql)?;

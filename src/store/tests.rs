@@ -48,7 +48,11 @@ fn a_new_store_is_owner_only_in_an_owner_only_folder() {
         assert_eq!(mode(path.parent().expect("folder")), 0o700);
         let mut wal = path.as_os_str().to_owned();
         wal.push("-wal");
-        assert_eq!(mode(Path::new(&wal)), 0o600, "the log copies the file's mode");
+        assert_eq!(
+            mode(Path::new(&wal)),
+            0o600,
+            "the log copies the file's mode"
+        );
     }
 }
 
@@ -66,7 +70,10 @@ fn audits_are_saved_compared_and_listed() {
     let second = store.save_audit(&jane(), &again, None).expect("saved");
     let changes = second.report.changes.as_ref().expect("compared");
     let previous = changes.previous.as_ref().expect("against the first");
-    assert_eq!((previous.id, previous.date.as_str()), (Some(first.id), "2026-12-01"));
+    assert_eq!(
+        (previous.id, previous.date.as_str()),
+        (Some(first.id), "2026-12-01")
+    );
 
     let history = store.history(None).expect("history");
     assert_eq!(history.len(), 2);
@@ -87,8 +94,10 @@ fn audits_are_saved_compared_and_listed() {
 fn forget_leaves_no_trace_in_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let (path, mut store) = store_in(&dir);
-    let mut answers = Answers::default();
-    answers.person = Some(jane());
+    let answers = Answers {
+        person: Some(jane()),
+        ..Answers::default()
+    };
     store
         .save_audit(&jane(), &typical(), Some(&answers))
         .expect("saved");
@@ -106,7 +115,13 @@ fn forget_leaves_no_trace_in_the_file() {
     assert!(contains(&all_bytes(&path), "Jane Smith"));
 
     let gone = store.forget(&[jane().key()]).expect("forgets");
-    assert_eq!(gone, Forgotten { people: 1, audits: 1 });
+    assert_eq!(
+        gone,
+        Forgotten {
+            people: 1,
+            audits: 1
+        }
+    );
     drop(store);
     let bytes = all_bytes(&path);
     for trace in ["Jane Smith", "jane-smith", "janesmith_teach"] {
