@@ -85,8 +85,16 @@ pub fn run(args: &ForgetArgs) -> Result<Exit> {
         removed += 1;
     }
     drop(locks);
-    for path in files.values().flatten().filter(|p| is_lock(p)) {
-        let _ = std::fs::remove_file(path);
+    // The locks, whether they were there before or were just taken: their names say whose.
+    for paths in files.values() {
+        for main in paths.iter().filter(|p| !is_side_file(p)) {
+            let mut lock = main.as_os_str().to_owned();
+            lock.push(".lock");
+            let _ = std::fs::remove_file(PathBuf::from(lock));
+        }
+        for lock in paths.iter().filter(|p| is_lock(p)) {
+            let _ = std::fs::remove_file(lock);
+        }
     }
     eprintln!(
         "Erased {} of {} and {}.",

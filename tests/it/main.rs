@@ -13,6 +13,7 @@ mod cli;
 mod engine;
 mod engine_limits;
 mod fake_platforms_smoke;
+mod history_cli;
 mod hostile;
 mod hostile_input;
 mod incident_cli;
