@@ -6,9 +6,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use crate::support::history::{jane, omar, seed};
 use crate::support::findable;
-use findable::store::Store;
+use crate::support::history::{jane, omar, seed};
 
 fn seeded() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");

@@ -60,10 +60,11 @@ pub fn seed(path: &Path) {
 
     let mut first = typical.clone();
     first.date = "2025-11-20".into();
-    first.findings.retain(|f| {
-        !f.title.contains("schoolslander")
-            && !(f.kind == FindingKind::Profile && f.title.contains("ms.smith"))
-    });
+    let later = |f: &findable::report::Finding| {
+        f.title.contains("schoolslander")
+            || (f.kind == FindingKind::Profile && f.title.contains("ms.smith"))
+    };
+    first.findings.retain(|f| !later(f));
     store
         .save_audit(&jane(), &first, Some(&answers(Answer::No)))
         .expect("saved");
@@ -94,10 +95,11 @@ pub fn seed(path: &Path) {
 
     let mut third = typical;
     third.date = "2026-07-09".into();
-    third.findings.retain(|f| {
-        !f.title.contains("Our staff")
-            && !(f.kind == FindingKind::OpenSetting && f.title.starts_with("TikTok: Private"))
-    });
+    let gone = |f: &findable::report::Finding| {
+        f.title.contains("Our staff")
+            || (f.kind == FindingKind::OpenSetting && f.title.starts_with("TikTok: Private"))
+    };
+    third.findings.retain(|f| !gone(f));
     third
         .actions
         .retain(|a| !(a.check == "tiktok" && a.setting == "private-account"));
