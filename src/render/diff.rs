@@ -152,7 +152,7 @@ pub fn html(diff: &Diff) -> String {
                 caption { "The two audits side by side" }
                 thead {
                     tr {
-                        th scope="col" { "" }
+                        td {}
                         th scope="col" { (audit_name(&diff.older)) }
                         th scope="col" { (audit_name(&diff.newer)) }
                     }
