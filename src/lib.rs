@@ -8,8 +8,10 @@
 pub mod assess;
 pub mod audit;
 pub mod catalog;
+pub mod changes;
 pub mod checklist;
 pub mod contacts;
+pub mod due;
 pub mod engine;
 pub mod evidence;
 pub mod incident;
@@ -21,6 +23,7 @@ pub mod render;
 pub mod report;
 pub mod search_results;
 pub mod selftest;
+pub mod store;
 pub mod subject;
 pub mod variants;
 

@@ -145,6 +145,8 @@ pub fn assess(input: &Input) -> Report {
                 skipped: list.skipped.len(),
                 warnings: list.warnings.clone(),
             }),
+        // Filled in by `changes::annotate` when the audit is compared with the last one.
+        changes: None,
     }
 }
 

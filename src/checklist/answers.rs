@@ -70,6 +70,44 @@ impl Person {
         norm(&self.name) == norm(&other.name)
             && self.school.as_deref().map(norm) == other.school.as_deref().map(norm)
     }
+
+    /// The person's key, in plain letters: "jane-smith@oakwood-academy", or "jane-smith"
+    /// with no school. Their saved answers file and their rows in the history store are
+    /// named by it, so two people on one login never share them and `findable forget`
+    /// finds both.
+    pub fn key(&self) -> String {
+        let name = match slug(&self.name) {
+            n if n.is_empty() => "person".to_string(),
+            n => n,
+        };
+        match self.school.as_deref().map(slug).filter(|s| !s.is_empty()) {
+            Some(school) => format!("{name}@{school}"),
+            None => name,
+        }
+    }
+
+    /// Whether `key` (a [`Person::key`]) belongs to someone called `name`, at any school.
+    pub fn key_has_name(key: &str, name: &str) -> bool {
+        let wanted = Person {
+            name: name.to_string(),
+            school: None,
+        }
+        .key();
+        key == wanted
+            || key
+                .strip_prefix(&wanted)
+                .is_some_and(|rest| rest.starts_with('@'))
+    }
+}
+
+/// Lower-case ASCII words joined by hyphens: "Siobhán Ní Bhriain" -> "siobhan-ni-bhriain".
+fn slug(s: &str) -> String {
+    let ascii = deunicode::deunicode(s).to_lowercase();
+    let words: Vec<&str> = ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.join("-")
 }
 
 impl std::fmt::Display for Person {

@@ -44,7 +44,7 @@ pub fn data_dir() -> Option<PathBuf> {
 pub fn path_for(data_dir: &Path, person: &Person) -> PathBuf {
     data_dir
         .join("answers")
-        .join(format!("{}.toml", file_stem(person)))
+        .join(format!("{}.toml", person.key()))
 }
 
 /// Locks `path`, then loads the answers in it (or starts afresh, with `restart` or when
@@ -79,26 +79,6 @@ pub fn open(
         answers,
         _lock: lock,
     })
-}
-
-/// The person's name and school in plain letters ("jane-smith@oakwood-academy").
-fn file_stem(person: &Person) -> String {
-    let slug = |s: &str| {
-        let ascii = deunicode::deunicode(s).to_lowercase();
-        let words: Vec<&str> = ascii
-            .split(|c: char| !c.is_ascii_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .collect();
-        words.join("-")
-    };
-    let name = match slug(&person.name) {
-        n if n.is_empty() => "person".to_string(),
-        n => n,
-    };
-    match person.school.as_deref().map(slug).filter(|s| !s.is_empty()) {
-        Some(school) => format!("{name}@{school}"),
-        None => name,
-    }
 }
 
 #[cfg(test)]

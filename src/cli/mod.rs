@@ -1,9 +1,11 @@
 //! The command line: every subcommand, flag and help text, as clap definitions only.
 //! Running the commands lives in `commands/`.
 
+mod history;
 mod incident;
 mod subject;
 
+pub use history::{DbArg, DiffArgs, DueArgs, ForgetArgs, HistoryArgs, RemindArgs};
 pub use incident::IncidentArgs;
 pub use subject::SubjectArgs;
 
@@ -79,6 +81,16 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// Found something abusive or a fake account? The steps to take, and an evidence log
     Incident(IncidentArgs),
+    /// Your saved audits, with date, score and counts
+    History(HistoryArgs),
+    /// Two saved audits side by side: what is new, gone and still open [default: the last two]
+    Diff(DiffArgs),
+    /// Who is due for a new audit (exit 1 when someone is, for cron or Task Scheduler)
+    Due(DueArgs),
+    /// A calendar file with a reminder each term to audit again
+    Remind(RemindArgs),
+    /// Erase a person's saved audits and answers from this computer
+    Forget(ForgetArgs),
     /// List, validate or audit the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),
@@ -367,6 +379,11 @@ pub struct ServeArgs {
     /// Stop after this many seconds with nothing asked of the page (for tests)
     #[arg(long, value_name = "SECONDS", default_value_t = crate::web::IDLE_AFTER.as_secs(), hide = true)]
     pub idle_after: u64,
+    /// Do not save the audit in your history (it is still compared with the last one)
+    #[arg(long)]
+    pub no_save: bool,
+    #[command(flatten)]
+    pub db: DbArg,
     #[command(flatten)]
     pub sources: SourceArgs,
     #[command(flatten)]
@@ -401,6 +418,11 @@ pub struct AuditArgs {
     /// Start the checklist again: your saved answers are replaced as you answer
     #[arg(long)]
     pub restart: bool,
+    /// Do not save this audit in your history (it is still compared with the last one)
+    #[arg(long)]
+    pub no_save: bool,
+    #[command(flatten)]
+    pub db: DbArg,
     /// No progress bars
     #[arg(long, short)]
     pub quiet: bool,

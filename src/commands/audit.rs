@@ -46,6 +46,12 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
         name: subject.name.clone(),
         school: subject.school.clone(),
     };
+    // Opened before any question, so a history file that cannot be used is said at once.
+    let mut history = match (args.offline, args.no_save) {
+        (true, _) => None,
+        (false, true) => setup::existing_store(args.db.db.as_deref())?,
+        (false, false) => Some(setup::store(args.db.db.as_deref())?),
+    };
     // This person's own saved answers, locked for the run.
     let mut saved = match interactive {
         true => Some(setup::saved_answers(
@@ -117,8 +123,26 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
         }
         None => progress.show(),
     }
+    let answers = running.answers().cloned();
     let report = running.finish();
     progress.finish();
+    // Compared with the last audit (and saved, unless --no-save): a failed save is said
+    // after the report is written, so the audit itself is never lost.
+    let (report, saved) = match history.as_mut() {
+        Some(store) if !args.no_save => {
+            match store.save_audit(&person, &report, answers.as_ref()) {
+                Ok(saved) => (saved.report, Ok(Some(saved.id))),
+                Err(e) => (report, Err(e)),
+            }
+        }
+        Some(store) => (
+            store
+                .compare_with_last(&person, &report, answers.as_ref())
+                .unwrap_or(report),
+            Ok(None),
+        ),
+        None => (report, Ok(None)),
+    };
     // A prompt cut short by Ctrl-C can leave the cursor hidden.
     let _ = console::Term::stderr().show_cursor();
     let color = out.to_terminal() && console::colors_enabled();
@@ -143,6 +167,11 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
     }
     if let Some(path) = &out.path {
         closing(&report, path, out.format);
+    }
+    let saved = saved
+        .context("the report is written, but this audit could not be saved in your history")?;
+    if let (Some(id), Some(_)) = (saved, &out.path) {
+        eprintln!("Saved in your history as audit {id}: `findable history` lists them.");
     }
     Ok(if stopper.stopped() {
         Exit::Interrupted

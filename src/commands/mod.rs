@@ -6,11 +6,16 @@
 mod audit;
 mod checklist;
 mod checks;
+mod diff;
+mod due;
+mod forget;
+mod history;
 mod incident;
 mod output;
 mod probe;
 mod prompt;
 mod queries;
+mod remind;
 mod search;
 mod serve;
 mod session;
@@ -31,7 +36,8 @@ use output::print;
 pub enum Exit {
     /// Everything worked.
     Success = 0,
-    /// The command ran and found problems (e.g. invalid check files).
+    /// The command ran and found problems (e.g. invalid check files, or someone is due for
+    /// a new audit).
     Problems = 1,
     /// Bad input: a flag, a subject file or a check directory needs fixing.
     BadInput = 2,
@@ -57,6 +63,11 @@ pub fn run(command: Command) -> Result<Exit> {
         Command::Search(args) => search::run(&args),
         Command::Checklist(args) => checklist::run(&args),
         Command::Incident(args) => incident::run(&args),
+        Command::History(args) => history::run(&args),
+        Command::Diff(args) => diff::run(&args),
+        Command::Due(args) => due::run(&args),
+        Command::Remind(args) => remind::run(&args),
+        Command::Forget(args) => forget::run(&args),
     }
 }
 
@@ -88,6 +99,9 @@ pub fn classify(error: &anyhow::Error) -> Exit {
             || cause.is::<findable::catalog::import::ImportError>()
             || cause.is::<findable::checklist::AnswersError>()
             || cause.is::<findable::render::FormatError>()
+            || cause
+                .downcast_ref::<findable::store::StoreError>()
+                .is_some_and(findable::store::StoreError::is_bad_input)
     });
     if input { Exit::BadInput } else { Exit::Failure }
 }

@@ -20,6 +20,7 @@ pub fn run(args: &ServeArgs) -> Result<Exit> {
         engine: setup::engine(&args.network)?,
         data_dir: findable::checklist::saved::data_dir()
             .context("cannot find your user data folder, where your answers are saved")?,
+        history: history(args)?,
     };
     let runtime = session::runtime()?;
     let ended = web::serve(
@@ -51,4 +52,14 @@ pub fn run(args: &ServeArgs) -> Result<Exit> {
     // The window it was started from may have gone: that is no reason to fail now.
     let _ = writeln!(std::io::stdout(), "{said}");
     Ok(exit)
+}
+
+/// The history file audits are saved in, opened once now so a file that cannot be used is
+/// said before the page opens; `None` with `--no-save`.
+fn history(args: &ServeArgs) -> Result<Option<std::path::PathBuf>> {
+    if args.no_save {
+        return Ok(None);
+    }
+    setup::store(args.db.db.as_deref())?;
+    Ok(Some(setup::store_path(args.db.db.as_deref())?))
 }

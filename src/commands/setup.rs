@@ -2,7 +2,7 @@
 //! the catalog, the sites to probe, the plan's limits, the engine's settings and the search
 //! backend. Commands call these instead of reading flags themselves; nothing here runs.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -17,6 +17,7 @@ use findable::checklist::saved::{self, Saved, SavedError};
 use findable::engine::EngineConfig;
 use findable::engine::search::Backend;
 use findable::plan::{Plan, PlanOptions};
+use findable::store::{PersonSummary, Store};
 use findable::subject::{Handle, Subject, SubjectInput};
 use findable::variants::{Variant, Variants};
 
@@ -218,8 +219,7 @@ pub fn saved_answers(
             .into());
         }
         (None, Some(person)) => {
-            let dir = saved::data_dir()
-                .context("cannot find your user data folder; give --state FILE")?;
+            let dir = data_dir()?;
             let shared = dir.join("answers.toml");
             if shared.exists() {
                 eprintln!(
@@ -243,4 +243,68 @@ pub fn saved_answers(
         ))
         .into(),
     })
+}
+
+fn data_dir() -> Result<PathBuf> {
+    saved::data_dir().context("cannot find your user data folder; give --state FILE")
+}
+
+/// The history file: `--db FILE`, or `history.db` in the user data folder.
+pub fn store_path(db: Option<&Path>) -> Result<PathBuf> {
+    match db {
+        Some(path) => Ok(path.to_path_buf()),
+        None => findable::store::default_path().context(
+            "cannot find your user data folder for the history: give --db FILE (or --no-save)",
+        ),
+    }
+}
+
+/// The history, made if it is not there yet.
+pub fn store(db: Option<&Path>) -> Result<Store> {
+    Ok(Store::open(&store_path(db)?)?)
+}
+
+/// The history, if anything has been saved in it.
+pub fn existing_store(db: Option<&Path>) -> Result<Option<Store>> {
+    Ok(Store::open_existing(&store_path(db)?)?)
+}
+
+/// The people in `people` that `--name` (and `--school`) choose; everyone without them.
+/// A name that matches nobody is bad input, naming who is there.
+pub fn chosen<'a>(
+    people: &'a [PersonSummary],
+    name: Option<&str>,
+    school: Option<&str>,
+) -> Result<Vec<&'a PersonSummary>> {
+    let Some(name) = name else {
+        return Ok(people.iter().collect());
+    };
+    let wanted = Person {
+        name: name.to_string(),
+        school: school.map(str::to_string),
+    };
+    let found: Vec<&PersonSummary> = people
+        .iter()
+        .filter(|p| match school {
+            Some(_) => p.key == wanted.key(),
+            None => Person::key_has_name(&p.key, name),
+        })
+        .collect();
+    if found.is_empty() {
+        let saved: Vec<String> = people.iter().map(|p| p.person().to_string()).collect();
+        let saved = if saved.is_empty() {
+            "nobody's yet".to_string()
+        } else {
+            saved.join(", ")
+        };
+        return Err(InputError(format!("no audits of {wanted} are saved (saved: {saved})")).into());
+    }
+    Ok(found)
+}
+
+/// The folder of each person's saved answers, `<data>/answers`, and the file an older
+/// findable kept everyone's answers in, `<data>/answers.toml`.
+pub fn answers_files_dir() -> Result<(PathBuf, PathBuf)> {
+    let dir = data_dir()?;
+    Ok((dir.join("answers"), dir.join("answers.toml")))
 }

@@ -2,12 +2,16 @@
 //! pages and JSON. Every escaper is in [`escape`]; every HTML page shares [`page`]. Not for
 //! deciding what to say or asking anything: the data comes finished from the stages.
 
+pub mod calendar;
+pub mod changes;
 pub mod checklist;
 pub mod checks;
+pub mod diff;
 pub mod escape;
 #[cfg(test)]
 pub(crate) mod fixtures;
 mod format;
+pub mod history;
 pub mod incident;
 pub mod offline;
 pub mod page;

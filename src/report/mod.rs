@@ -2,6 +2,10 @@
 //! first, what could not be checked. Made by [`crate::assess`], rendered by
 //! [`crate::render::report`]. The JSON form is stable: `findable schema` prints it.
 
+mod changes;
+
+pub use changes::{AnswerChange, AuditRef, ChangeStatus, Changes, ItemChange, ItemKind};
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +45,10 @@ pub struct Report {
     /// checked and what to know about it. Its skipped entries are in `could_not_check`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub site_list: Option<SiteListSummary>,
+    /// What changed since the person's last audit, when it was compared with one (from the
+    /// history store); `previous` is empty on a first audit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes: Option<Changes>,
 }
 
 /// What a `--sites` list contributed.

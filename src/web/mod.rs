@@ -36,6 +36,9 @@ pub struct Config {
     pub engine: EngineConfig,
     /// The user data folder: each person's answers are saved in it, as the terminal does.
     pub data_dir: PathBuf,
+    /// The history each finished audit is saved in (and compared with), as the terminal
+    /// does; `None` with `--no-save`.
+    pub history: Option<PathBuf>,
 }
 
 /// How long the page may go unused before the server stops by itself.

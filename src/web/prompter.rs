@@ -12,6 +12,8 @@ use findable::checklist::saved::Saved;
 use findable::checklist::{
     Answer, Answers, Choice, Offer, Outcome, Position, Prompter, Review, ReviewItem, Step, YesNo,
 };
+use findable::report::Report;
+use findable::store::Store;
 
 use super::state::{App, Done, Part, Pending, Question, Reply, Stage};
 
@@ -166,7 +168,10 @@ pub fn run(app: Arc<App>, mut session: Session, saved: Saved, preselected: Vec<S
     let uses = session.answers().and_then(|a| a.uses.clone());
     // A platform skipped and left so is still to go through, as the report says.
     let skipped = session.answers().is_some_and(|a| !a.skipped.is_empty());
+    let answers = session.answers().cloned();
     let report = session.finish();
+    let (report, not_saved) = save_in_history(&app, report, answers.as_ref());
+    let problem = problem.or(not_saved);
     // Let go of the answers file before saying the report is ready: the terminal may be
     // used for the same person from now on.
     drop(saved);
@@ -183,6 +188,29 @@ pub fn run(app: Arc<App>, mut session: Session, saved: Saved, preselected: Vec<S
             }));
         }
     });
+}
+
+/// Saves the finished audit in the history, as the terminal does, and returns the report
+/// with what changed since the person's last audit; if it cannot be saved, the report as
+/// it was and why, to show on the page.
+fn save_in_history(
+    app: &App,
+    report: Report,
+    answers: Option<&Answers>,
+) -> (Report, Option<String>) {
+    let person = answers.and_then(|a| a.person.as_ref());
+    let (Some(path), Some(person)) = (&app.config.history, person) else {
+        return (report, None);
+    };
+    match Store::open(path).and_then(|mut store| store.save_audit(person, &report, answers)) {
+        Ok(done) => (done.report, None),
+        Err(e) => (
+            report,
+            Some(format!(
+                "This audit could not be saved in your history: {e}"
+            )),
+        ),
+    }
 }
 
 fn set_part(app: &App, part: Part) {

@@ -13,6 +13,8 @@ mod cli;
 mod engine;
 mod engine_limits;
 mod fake_platforms_smoke;
+mod history_cli;
+mod history_crash;
 mod hostile;
 mod hostile_input;
 mod incident_cli;

@@ -1,6 +1,8 @@
 //! Keeps README.md true: every ```console block that starts with `$ findable` is run
 //! and its output compared with what the README shows. A line `...` in a block skips any
-//! number of lines of output there.
+//! number of lines of output there. The examples run with a data folder of their own whose
+//! history holds the made-up year of audits in `support::history`, so `findable history`,
+//! `diff` and `due` show real output for it.
 
 struct Example {
     line: usize,
@@ -64,8 +66,11 @@ fn readme_examples_are_real_output() {
     let readme = std::fs::read_to_string("README.md").expect("README.md");
     let examples = examples(&readme);
     assert!(examples.len() >= 4, "README should show usage examples");
+    let data = tempfile::tempdir().expect("tempdir");
+    crate::support::history::seed(&data.path().join("findable/history.db"));
     for ex in examples {
         let out = crate::support::findable()
+            .env("XDG_DATA_HOME", data.path())
             .args(&ex.args)
             .output()
             .expect("runs");

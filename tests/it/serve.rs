@@ -358,7 +358,10 @@ async fn answer_until_the_report(served: &Served, mut page: String) -> (String, 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_whole_audit_through_the_page_saves_answers_where_the_terminal_does() {
-    let served = Served::start(&[]).await;
+    let history = tempfile::tempdir().expect("tempdir");
+    let db = history.path().join("history.db");
+    let db_arg = db.display().to_string();
+    let served = Served::start(&["--db", &db_arg]).await;
     let (_, page) = served.get("").await;
     let token = csrf(&page);
     let mut about = vec![
@@ -550,6 +553,13 @@ async fn the_whole_audit_through_the_page_saves_answers_where_the_terminal_does(
     // The lock went with it: the terminal may use this person's answers now.
     let lock = findable::private_file::Lock::acquire(&file);
     assert!(lock.is_ok(), "{lock:?}");
+    // And the audit is in the history, as a terminal audit would be.
+    let store = findable::store::Store::open_existing(&db)
+        .expect("a findable history")
+        .expect("the audit was saved");
+    let audits = store.history(None).expect("history");
+    assert_eq!(audits.len(), 1, "{audits:?}");
+    assert_eq!(audits[0].name, "Jane Smith");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -48,6 +48,7 @@ pub fn html_parts(report: &Report) -> HtmlParts {
         },
         nav: nav(report, flagged > 0),
         main: html! {
+            (crate::render::changes::html_section(report))
             (first_screen(report, flagged))
             (findings(report, flagged))
             (actions(report))
@@ -165,14 +166,18 @@ fn findings(report: &Report, flagged: usize) -> Markup {
                         }
                     }
                 } @else {
-                    ol.cards { @for f in members { (finding(f)) } }
+                    ol.cards {
+                        @for f in members {
+                            (finding(f, crate::render::changes::finding_label(report, f)))
+                        }
+                    }
                 }
             }
         }
     }
 }
 
-fn finding(f: &Finding) -> Markup {
+fn finding(f: &Finding, since: Option<String>) -> Markup {
     let sev = severity_word(f.severity);
     html! {
         li.card {
@@ -182,6 +187,7 @@ fn finding(f: &Finding) -> Markup {
                 " " span.badge { (confidence_words(f.confidence)) }
             }
             dl {
+                @if let Some(since) = since { dt { "Since last time" } dd { (since) } }
                 dt { "A pupil could" } dd { (t(&f.pupil_could)) }
                 @if let Some(url) = &f.url {
                     dt { "Where" }
@@ -211,7 +217,12 @@ fn actions(report: &Report) -> Markup {
             } @else {
                 ol.cards {
                     @for (i, a) in report.actions.iter().enumerate() {
-                        (action(i + 1, a, first_unverified(report, i)))
+                        (action(
+                            i + 1,
+                            a,
+                            first_unverified(report, i),
+                            crate::render::changes::action_label(report, a),
+                        ))
                     }
                 }
             }
@@ -219,7 +230,7 @@ fn actions(report: &Report) -> Markup {
     }
 }
 
-fn action(number: usize, a: &Action, caveat: bool) -> Markup {
+fn action(number: usize, a: &Action, caveat: bool, since: Option<String>) -> Markup {
     let p = priority_word(a.priority);
     let help = format!("{} help: {}", a.platform.trim(), a.label.trim());
     html! {
@@ -234,6 +245,7 @@ fn action(number: usize, a: &Action, caveat: bool) -> Markup {
                 dt { "Where" } dd { (t(&a.location)) }
                 dt { "Choose" } dd { (t(&a.recommended)) }
                 dt { "Why" } dd { (t(&a.why)) " " (link(&a.help_url, &help)) }
+                @if let Some(since) = since { dt { "Since last time" } dd { (t(&since)) } }
             }
             @if a.exposed { p.note { (exposed_note(a)) } }
             @if caveat { p.note { (prose(UNVERIFIED)) } }

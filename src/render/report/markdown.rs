@@ -31,6 +31,7 @@ pub fn markdown(report: &Report) -> String {
     if report.partial {
         let _ = writeln!(out, "> **Partial report.** {PARTIAL}\n");
     }
+    crate::render::changes::markdown_section(&mut out, report);
     let _ = writeln!(
         out,
         "**{}** {}\n",
@@ -125,6 +126,9 @@ fn findings(out: &mut String, report: &Report) {
                 md(&f.title)
             );
             let _ = writeln!(out, "- {}", severity_and_confidence(f));
+            if let Some(since) = crate::render::changes::finding_label(report, f) {
+                let _ = writeln!(out, "- **Since last time:** {}", md(&since));
+            }
             let _ = writeln!(out, "- **A pupil could:** {}", md(&f.pupil_could));
             if let Some(url) = &f.url {
                 let _ = writeln!(out, "- **Where:** {}", md_url(url));
@@ -163,6 +167,9 @@ fn actions(out: &mut String, report: &Report) {
         let _ = writeln!(out, "- **Choose:** {}", md(&a.recommended));
         let _ = writeln!(out, "- **Why:** {}", md(&a.why));
         let _ = writeln!(out, "- **Your answer:** {}", md(&a.your_answer));
+        if let Some(since) = crate::render::changes::action_label(report, a) {
+            let _ = writeln!(out, "- **Since last time:** {}", md(&since));
+        }
         if a.exposed {
             let _ = writeln!(out, "- {}", md(&exposed_note(a)));
         }

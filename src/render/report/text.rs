@@ -37,6 +37,10 @@ fn first_screen(out: &mut Out, report: &Report) {
         out.alert(&format!("PARTIAL REPORT. {PARTIAL}"));
         out.blank();
     }
+    crate::render::changes::text_section(out, report);
+    if report.changes.is_some() {
+        out.blank();
+    }
     for line in wrap(&report.headline, "", "") {
         let bold = out.paint(&line, Style::new().bold());
         out.line(&bold);
@@ -117,12 +121,12 @@ fn findings(out: &mut Out, report: &Report) {
             if i > 0 {
                 out.blank();
             }
-            finding(out, f);
+            finding(out, f, crate::render::changes::finding_label(report, f));
         }
     }
 }
 
-fn finding(out: &mut Out, f: &Finding) {
+fn finding(out: &mut Out, f: &Finding, since: Option<String>) {
     let tag = severity_word(f.severity).to_uppercase();
     let lines = wrap(&format!("{tag}: {}", f.title.trim()), "* ", "  ");
     for (i, line) in lines.into_iter().enumerate() {
@@ -139,6 +143,9 @@ fn finding(out: &mut Out, f: &Finding) {
         out.line(&line);
     }
     out.para(&severity_and_confidence(f), "  ", "  ");
+    if let Some(since) = since {
+        out.field("  ", "Since last time", &since);
+    }
     out.field("  ", "A pupil could", &f.pupil_could);
     if let Some(url) = &f.url {
         out.url("  ", "Where", url);
@@ -189,6 +196,9 @@ fn actions(out: &mut Out, report: &Report) {
         out.field("    ", "Choose", &a.recommended);
         out.field("    ", "Why", &a.why);
         out.field("    ", "Your answer", &a.your_answer);
+        if let Some(since) = crate::render::changes::action_label(report, a) {
+            out.field("    ", "Since last time", &since);
+        }
         if a.exposed {
             out.para(&exposed_note(a), "    ", "    ");
         }

@@ -3,6 +3,7 @@
 
 pub mod contracts;
 pub mod fake_platforms;
+pub mod history;
 pub mod replay;
 
 use std::path::PathBuf;
