@@ -111,6 +111,7 @@ fn actions(input: &Input, exposed: &HashSet<String>) -> (Vec<Action>, usize, usi
                 crate::catalog::Priority::Low => Priority::Low,
             },
             help_url: setting.help_url.clone(),
+            settings_url: setting.settings_url.clone(),
             exposed: exposed.contains(&check.id),
             quick: i < QUICK_ACTIONS,
             verified: setting.verified,

@@ -198,6 +198,9 @@ pub struct Action {
     pub why: String,
     pub priority: Priority,
     pub help_url: String,
+    /// A web page that goes straight to the switch, where the platform has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings_url: Option<String>,
     /// You were found publicly on this platform, so this comes first.
     pub exposed: bool,
     /// One of the first few: doable in about ten minutes together.

@@ -307,3 +307,20 @@ fn with_little_answered_the_report_says_how_little() {
     }
     assert!(!run_on(&blocked).coverage.network_failed);
 }
+
+#[test]
+fn a_setting_with_its_own_page_keeps_the_link_in_the_report() {
+    let catalog = Catalog::builtin().expect("catalog");
+    let report = run(None);
+    for action in &report.actions {
+        let setting = catalog
+            .get(&action.check)
+            .and_then(|c| c.settings.iter().find(|s| s.id == action.setting))
+            .expect("the action's setting");
+        assert_eq!(
+            action.settings_url, setting.settings_url,
+            "{}",
+            action.setting
+        );
+    }
+}

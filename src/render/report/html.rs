@@ -243,7 +243,12 @@ fn action(number: usize, a: &Action, caveat: bool, since: Option<String>) -> Mar
             }
             dl {
                 dt { "Where" } dd { (t(&a.location)) }
-                dt { "Choose" } dd { (t(&a.recommended)) }
+                dt { "Choose" } dd {
+                    (t(&a.recommended))
+                    @if let Some(url) = &a.settings_url {
+                        " " (link(url, &format!("Go straight to {} on {}", a.label.trim(), a.platform.trim())))
+                    }
+                }
                 dt { "Why" } dd { (t(&a.why)) " " (link(&a.help_url, &help)) }
                 @if let Some(since) = since { dt { "Since last time" } dd { (t(&since)) } }
             }

@@ -176,6 +176,9 @@ fn actions(out: &mut String, report: &Report) {
         if first_unverified(report, i) {
             let _ = writeln!(out, "- **Note:** {UNVERIFIED}");
         }
+        if let Some(url) = &a.settings_url {
+            let _ = writeln!(out, "- **Go straight to it:** {}", md_url(url));
+        }
         let _ = writeln!(out, "- **Help:** {}\n", md_url(&a.help_url));
     }
 }

@@ -508,3 +508,17 @@ fn report_html_hostile_is_inert() {
     assert!(!page.contains('\x1b') && !page.contains('\u{202e}'));
     assert!(page.contains("(no address to open: search for it by hand)"));
 }
+
+#[test]
+fn report_links_straight_to_a_setting_where_the_platform_has_a_page() {
+    let mut r = typical();
+    r.actions[0].settings_url = Some("https://www.example.test/settings/privacy".into());
+    for out in [text(&r, false), markdown(&r), html(&r)] {
+        assert!(
+            out.contains("https://www.example.test/settings/privacy"),
+            "{out}"
+        );
+    }
+    assert!(html(&r).contains("Go straight to Private account on TikTok"));
+    assert!(!text(&typical(), false).contains("Go straight to it"));
+}

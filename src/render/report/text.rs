@@ -205,6 +205,9 @@ fn actions(out: &mut Out, report: &Report) {
         if first_unverified(report, i) {
             out.field("    ", "Note", UNVERIFIED);
         }
+        if let Some(url) = &a.settings_url {
+            out.url("    ", "Go straight to it", url);
+        }
         out.url("    ", "Help", &a.help_url);
     }
 }
