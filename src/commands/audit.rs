@@ -144,7 +144,7 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
         None => (report, Ok(None)),
     };
     // A prompt cut short by Ctrl-C can leave the cursor hidden.
-    let _ = console::Term::stderr().show_cursor();
+    super::prompt::show_cursor();
     let color = out.to_terminal() && console::colors_enabled();
     // A partial report never takes the place of one already there: it goes beside it.
     let out = match &out.path {

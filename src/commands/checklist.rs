@@ -155,7 +155,7 @@ fn interactive(catalog: &Catalog, args: &ChecklistArgs) -> Result<(Answers, Ende
             if e.kind() == std::io::ErrorKind::Interrupted || signalled.load(Ordering::SeqCst) =>
         {
             // A prompt cut short can leave the cursor hidden.
-            let _ = console::Term::stderr().show_cursor();
+            super::prompt::show_cursor();
             Ended::Interrupted
         }
         Err(e) => return Err(e).context("the checklist stopped"),

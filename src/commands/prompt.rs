@@ -347,3 +347,12 @@ impl Theme for Marked {
             .format_multi_select_prompt_item(f, text, checked, active)
     }
 }
+
+/// Puts the cursor back after a prompt cut short (Ctrl-C can leave it hidden), only on a
+/// terminal: written to a file or a pipe it would be a stray escape code.
+pub fn show_cursor() {
+    let term = Term::stderr();
+    if term.is_term() {
+        let _ = term.show_cursor();
+    }
+}

@@ -98,7 +98,7 @@ pub fn on_stop_signal(runtime: &tokio::runtime::Runtime, on_stop: impl FnOnce() 
         on_stop();
         if stop == Stop::Terminate {
             tokio::time::sleep(TERM_GRACE).await;
-            let _ = console::Term::stderr().show_cursor();
+            super::prompt::show_cursor();
             eprintln!("\nStopped: your answers so far are saved.");
             std::process::exit(i32::from(super::Exit::Interrupted as u8));
         }
