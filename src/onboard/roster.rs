@@ -1,0 +1,447 @@
+//! The roster of new starters, as a school keeps it: a CSV file from a spreadsheet, with a
+//! byte-order mark or without, commas or semicolons (Excel in some locales), quoted cells.
+//! Each good row becomes a [`Starter`]; each bad one a [`RowError`] naming its line.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::input_file::{self, InputFileError};
+use crate::school::School;
+use crate::subject::{self, Subject, SubjectInput};
+
+/// A roster is a few dozen rows; four megabytes is thousands of them.
+pub const MAX_ROSTER_BYTES: u64 = 4 * 1024 * 1024;
+/// Far more new starters than any school or trust takes on at once.
+pub const MAX_ROWS: usize = 5000;
+
+/// One column a roster may have, under any of the headings people give it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Column {
+    Name,
+    Title,
+    OtherNames,
+    Nicknames,
+    Usernames,
+    Start,
+    Consent,
+}
+
+impl Column {
+    const REQUIRED: [Column; 3] = [Column::Name, Column::Start, Column::Consent];
+
+    /// The heading the README and the error messages use.
+    fn heading(self) -> &'static str {
+        match self {
+            Column::Name => "name",
+            Column::Title => "title",
+            Column::OtherNames => "other names",
+            Column::Nicknames => "nicknames",
+            Column::Usernames => "usernames",
+            Column::Start => "start date",
+            Column::Consent => "consent",
+        }
+    }
+
+    /// A heading as typed ("Start Date", "start_date", "Other names (maiden)"), matched on
+    /// its letters and digits alone.
+    fn from_heading(raw: &str) -> Option<Column> {
+        let key: String = raw
+            .to_lowercase()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect();
+        Some(match key.as_str() {
+            "name" | "fullname" | "staffname" => Column::Name,
+            "title" => Column::Title,
+            "othernames" | "othername" | "previousnames" | "maidenname" => Column::OtherNames,
+            "nicknames" | "nickname" => Column::Nicknames,
+            "usernames" | "username" | "usernamestocheck" | "handles" => Column::Usernames,
+            "startdate" | "start" | "starts" | "startingdate" => Column::Start,
+            k if k.starts_with("consent") => Column::Consent,
+            _ => return None,
+        })
+    }
+}
+
+/// One new member of staff from the roster.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Starter {
+    /// The roster line the row starts on.
+    pub line: u64,
+    /// Who they are, with the school file's name, website and town.
+    pub subject: Subject,
+    /// Their first day.
+    pub start: Date,
+    /// Whether they agreed to findable checking what is public about them online.
+    pub consent: bool,
+}
+
+/// A row that could not be used, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, thiserror::Error)]
+#[error("line {line}{}: {message}", .name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default())]
+pub struct RowError {
+    pub line: u64,
+    /// The name on the row, when it has a usable one.
+    pub name: Option<String>,
+    pub message: String,
+}
+
+/// A roster read: the rows to make packs for, the rows skipped and the columns not used.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Roster {
+    pub starters: Vec<Starter>,
+    pub skipped: Vec<RowError>,
+    /// Headings findable does not use (an email or department column), as written.
+    pub ignored_columns: Vec<String>,
+}
+
+/// Problems with the file as a whole: nothing can be done from it.
+#[derive(Debug, thiserror::Error)]
+pub enum RosterError {
+    #[error("{path}: {source}{}", excel_hint(.source))]
+    Read {
+        path: String,
+        source: InputFileError,
+    },
+    #[error(
+        "{path}:{line}: no {} column (the headings found: {found}); the roster needs name, start date and consent, and may have title, other names, nicknames and usernames",
+        .column
+    )]
+    MissingColumn {
+        path: String,
+        line: u64,
+        column: &'static str,
+        found: String,
+    },
+    #[error("{path}:{line}: two columns are {column:?}: keep one")]
+    TwoColumns {
+        path: String,
+        line: u64,
+        column: &'static str,
+    },
+    #[error("{path}: no rows: the first line should be the headings, then one row per new starter")]
+    Empty { path: String },
+    #[error("{path}: more than {MAX_ROWS} rows: split it into smaller rosters")]
+    TooManyRows { path: String },
+    #[error("{path}:{line}: {message}")]
+    Csv {
+        path: String,
+        line: u64,
+        message: String,
+    },
+}
+
+fn excel_hint(source: &InputFileError) -> &'static str {
+    match source {
+        InputFileError::NotText => " (in Excel: Save As, then \"CSV UTF-8 (Comma delimited)\")",
+        _ => "",
+    }
+}
+
+impl Roster {
+    /// Reads the roster at `path` for `school`; `current_year` bounds nothing yet but keeps
+    /// validation free of the clock, as subjects are.
+    pub fn from_file(path: &Path, school: &School, current_year: u16) -> Result<Self, RosterError> {
+        let shown = path.display().to_string();
+        let text =
+            input_file::read_text(path, MAX_ROSTER_BYTES).map_err(|source| RosterError::Read {
+                path: shown.clone(),
+                source,
+            })?;
+        Self::from_csv(&shown, &text, school, current_year)
+    }
+
+    /// The roster from its text; `label` names it in errors.
+    pub fn from_csv(
+        label: &str,
+        text: &str,
+        school: &School,
+        current_year: u16,
+    ) -> Result<Self, RosterError> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(sniff_delimiter(text))
+            .from_reader(text.as_bytes());
+        let lines = std::cell::RefCell::new(Lines::new(text));
+        let line_at = |position: Option<&csv::Position>| {
+            position.map_or(0, |p| lines.borrow_mut().line_at(p.byte()))
+        };
+        let csv_error = |e: csv::Error| RosterError::Csv {
+            path: label.to_string(),
+            line: line_at(e.position()),
+            message: e.to_string(),
+        };
+        let mut records = reader.records();
+        let header = loop {
+            match records.next() {
+                None => return Err(RosterError::Empty { path: label.into() }),
+                Some(record) => {
+                    let record = record.map_err(csv_error)?;
+                    if !is_blank(&record) {
+                        break record;
+                    }
+                }
+            }
+        };
+        let header_line = line_at(header.position());
+        let mut columns: HashMap<Column, usize> = HashMap::new();
+        let mut roster = Roster::default();
+        for (index, heading) in header.iter().enumerate() {
+            match Column::from_heading(heading) {
+                Some(column) => {
+                    if columns.insert(column, index).is_some() {
+                        return Err(RosterError::TwoColumns {
+                            path: label.into(),
+                            line: header_line,
+                            column: column.heading(),
+                        });
+                    }
+                }
+                None if heading.trim().is_empty() => {}
+                None => roster.ignored_columns.push(heading.trim().to_string()),
+            }
+        }
+        for column in Column::REQUIRED {
+            if !columns.contains_key(&column) {
+                let found: Vec<String> = header
+                    .iter()
+                    .filter(|h| !h.trim().is_empty())
+                    .map(|h| format!("{:?}", h.trim()))
+                    .collect();
+                return Err(RosterError::MissingColumn {
+                    path: label.into(),
+                    line: header_line,
+                    column: column.heading(),
+                    found: if found.is_empty() {
+                        "none".into()
+                    } else {
+                        found.join(", ")
+                    },
+                });
+            }
+        }
+        // The first good line each row's cells were seen on, to catch a row pasted twice.
+        let mut seen: HashMap<Vec<String>, u64> = HashMap::new();
+        let mut rows = 0;
+        for record in records {
+            let record = record.map_err(csv_error)?;
+            if is_blank(&record) {
+                continue;
+            }
+            rows += 1;
+            if rows > MAX_ROWS {
+                return Err(RosterError::TooManyRows { path: label.into() });
+            }
+            let line = line_at(record.position());
+            let cell = |column: Column| {
+                columns
+                    .get(&column)
+                    .and_then(|&i| record.get(i))
+                    .map_or("", str::trim)
+            };
+            match starter(line, &cell, school, current_year) {
+                Ok(starter) => {
+                    let key: Vec<String> = record.iter().map(|c| c.trim().to_lowercase()).collect();
+                    if let Some(first) = seen.get(&key) {
+                        roster.skipped.push(RowError {
+                            line,
+                            name: Some(starter.subject.name),
+                            message: format!(
+                                "the same row as line {first}: left out so they get one pack"
+                            ),
+                        });
+                    } else {
+                        seen.insert(key, line);
+                        roster.starters.push(starter);
+                    }
+                }
+                Err(error) => roster.skipped.push(error),
+            }
+        }
+        if roster.starters.is_empty() && roster.skipped.is_empty() {
+            return Err(RosterError::Empty { path: label.into() });
+        }
+        Ok(roster)
+    }
+}
+
+/// Line numbers as a spreadsheet or editor shows them. The csv reader's own count leaves
+/// out blank lines, and a record's byte position is where the blank lines before it start.
+struct Lines<'t> {
+    text: &'t [u8],
+    at: usize,
+    line: u64,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Self {
+            text: text.as_bytes(),
+            at: 0,
+            line: 1,
+        }
+    }
+
+    /// The line of the first character at or after byte `from` that is not a line break;
+    /// `from` never goes back, so the whole file is counted once.
+    fn line_at(&mut self, from: u64) -> u64 {
+        let mut from = usize::try_from(from)
+            .unwrap_or(usize::MAX)
+            .min(self.text.len());
+        while matches!(self.text.get(from), Some(b'\r' | b'\n')) {
+            from += 1;
+        }
+        if from > self.at {
+            self.line += memchr::memchr_iter(b'\n', &self.text[self.at..from]).count() as u64;
+            self.at = from;
+        }
+        self.line
+    }
+}
+
+fn is_blank(record: &csv::StringRecord) -> bool {
+    record.iter().all(|c| c.trim().is_empty())
+}
+
+/// `;` when the heading line has more semicolons than commas outside quotes (Excel's CSV
+/// where the comma is the decimal mark), a tab for a pasted table, else `,`.
+fn sniff_delimiter(text: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in text.trim_start().chars() {
+        match c {
+            '"' => quoted = !quoted,
+            '\n' if !quoted => break,
+            ',' if !quoted => counts[0] += 1,
+            ';' if !quoted => counts[1] += 1,
+            '\t' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    match counts {
+        [c, s, t] if t > c && t > s => b'\t',
+        [c, s, _] if s > c => b';',
+        _ => b',',
+    }
+}
+
+/// One row as a starter, or what is wrong with it.
+fn starter<'r>(
+    line: u64,
+    cell: &dyn Fn(Column) -> &'r str,
+    school: &School,
+    current_year: u16,
+) -> Result<Starter, RowError> {
+    let raw_name = surname_last(cell(Column::Name));
+    let fail = |name: Option<&str>, message: String| RowError {
+        line,
+        name: name.map(String::from),
+        message,
+    };
+    if raw_name.is_empty() {
+        return Err(fail(
+            None,
+            "no name: every row needs the person's name".into(),
+        ));
+    }
+    let name =
+        subject::checked_work_name("name", &raw_name).map_err(|e| fail(None, e.to_string()))?;
+    let named = Some(name.as_str());
+    let list = |column: Column| -> Vec<String> {
+        cell(column)
+            .split([',', ';', '\n'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(String::from)
+            .collect()
+    };
+    for (column, field) in [
+        (Column::OtherNames, "other names"),
+        (Column::Nicknames, "nicknames"),
+    ] {
+        for value in list(column) {
+            subject::checked_name(field, &value).map_err(|e| fail(named, e.to_string()))?;
+        }
+    }
+    let start = parse_date(cell(Column::Start)).map_err(|m| fail(named, m))?;
+    let consent = parse_consent(cell(Column::Consent)).map_err(|m| fail(named, m))?;
+    let title = Some(cell(Column::Title).to_string()).filter(|t| !t.is_empty());
+    let subject = SubjectInput {
+        name: Some(name.clone()),
+        title,
+        other_names: list(Column::OtherNames),
+        nicknames: list(Column::Nicknames),
+        usernames: list(Column::Usernames),
+        ..school.subject_defaults()
+    }
+    .validate(current_year)
+    .map_err(|e| fail(named, e.to_string()))?;
+    Ok(Starter {
+        line,
+        subject,
+        start,
+        consent,
+    })
+}
+
+/// "Smith, Jane" (as HR systems export names) becomes "Jane Smith"; anything else stays.
+fn surname_last(raw: &str) -> String {
+    match raw.split_once(',') {
+        Some((surname, given)) if !given.contains(',') && !given.trim().is_empty() => {
+            format!("{} {}", given.trim(), surname.trim())
+        }
+        _ => raw.trim().to_string(),
+    }
+}
+
+/// A start date as schools write it: 2025-09-01, 01/09/2025 (day first, as in the UK),
+/// 1.9.2025 or 1 September 2025.
+pub fn parse_date(raw: &str) -> Result<Date, String> {
+    let raw = raw.trim();
+    let bad = || {
+        if raw.is_empty() {
+            "no start date: give it like 2025-09-01 or 01/09/2025".to_string()
+        } else {
+            format!(
+                "start date {raw:?} is not a date: give it like 2025-09-01 or 01/09/2025 (day first)"
+            )
+        }
+    };
+    if let Ok(date) = raw.parse::<Date>() {
+        return Ok(date);
+    }
+    let parts: Vec<&str> = raw.split(['/', '.', '-']).collect();
+    if let [day, month, year] = parts.as_slice()
+        && year.len() == 4
+        && let (Ok(d), Ok(m), Ok(y)) = (day.parse::<i8>(), month.parse::<i8>(), year.parse::<i16>())
+    {
+        return Date::new(y, m, d).map_err(|_| bad());
+    }
+    for format in ["%d %B %Y", "%d %b %Y"] {
+        if let Ok(date) = Date::strptime(format, raw) {
+            return Ok(date);
+        }
+    }
+    Err(bad())
+}
+
+fn parse_consent(raw: &str) -> Result<bool, String> {
+    match raw.trim().to_lowercase().as_str() {
+        "yes" | "y" => Ok(true),
+        "no" | "n" => Ok(false),
+        "" => Err(
+            "no consent answer: write yes or no (no means nothing about them goes online)".into(),
+        ),
+        other => Err(format!(
+            "consent {other:?} is not yes or no (no means nothing about them goes online)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests;
