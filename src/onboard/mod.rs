@@ -10,6 +10,7 @@ mod roster;
 pub use folders::{FolderNames, folder_name};
 pub use pack::{
     COMMON_PLATFORMS, NAMES_SHOWN, PAGES_PER_PLATFORM, Pack, SEARCHES_SHOWN, Scan, USERNAMES_SHOWN,
+    WhatToDo,
 };
 pub use roster::{MAX_ROWS, Roster, RosterError, RowError, Starter, parse_date};
 

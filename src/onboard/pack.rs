@@ -10,6 +10,33 @@ use crate::Catalog;
 use crate::catalog::Site;
 use crate::checklist::is_general;
 use crate::incident::{self, IncidentInput, Kind};
+
+/// The incident summaries every new starter and the cheat sheet get: five lines each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct WhatToDo {
+    /// When a pupil or parent contacts them online or sends a friend request.
+    pub if_contacted: Vec<String>,
+    /// When someone posts about them or an account pretends to be them.
+    pub if_targeted: Vec<String>,
+}
+
+impl WhatToDo {
+    pub fn new(catalog: &Catalog) -> Self {
+        let lines = |kind| {
+            incident::summary(
+                &IncidentInput {
+                    kind,
+                    ..IncidentInput::default()
+                },
+                catalog,
+            )
+        };
+        Self {
+            if_contacted: lines(Kind::Contact),
+            if_targeted: lines(Kind::Content),
+        }
+    }
+}
 use crate::plan::links::SearchLinks;
 use crate::plan::{Plan, PlanOptions, PlannedProbe, queries};
 use crate::variants::{Variant, Variants};
@@ -74,10 +101,8 @@ pub struct Pack {
     pub searches: SearchLinks,
     /// Check ids of the platforms whose essentials the pack lists, riskiest first.
     pub platforms: Vec<String>,
-    /// Five lines for when a pupil or parent contacts them online.
-    pub if_contacted: Vec<String>,
-    /// Five lines for when someone posts about them or pretends to be them.
-    pub if_targeted: Vec<String>,
+    /// What to do if a pupil or parent contacts or targets them.
+    pub what_to_do: WhatToDo,
     pub scan: Scan,
 }
 
@@ -111,15 +136,6 @@ impl Pack {
             .unwrap_or_default();
         let planned = queries::build(subject, &variants, &catalog.checks, SEARCHES_SHOWN);
         let searches = SearchLinks::build(&planned, &variants.names);
-        let what_to_do = |kind| {
-            incident::summary(
-                &IncidentInput {
-                    kind,
-                    ..IncidentInput::default()
-                },
-                catalog,
-            )
-        };
         Pack {
             folder,
             name: subject.name.clone(),
@@ -140,8 +156,7 @@ impl Pack {
             pages,
             searches,
             platforms,
-            if_contacted: what_to_do(Kind::Contact),
-            if_targeted: what_to_do(Kind::Content),
+            what_to_do: WhatToDo::new(catalog),
             scan: Scan::NotAsked,
         }
     }
@@ -228,9 +243,9 @@ mod tests {
             let n = pack.pages.iter().filter(|p| p.site == site).count();
             assert_eq!(n, PAGES_PER_PLATFORM, "{site}");
         }
-        assert_eq!(pack.if_contacted.len(), 5);
-        assert!(pack.if_contacted[0].contains("Don't accept"));
-        assert!(pack.if_targeted[4].contains("0344 381 4772"));
+        assert_eq!(pack.what_to_do.if_contacted.len(), 5);
+        assert!(pack.what_to_do.if_contacted[0].contains("Don't accept"));
+        assert!(pack.what_to_do.if_targeted[4].contains("0344 381 4772"));
         assert_eq!(pack.check_up.to_string(), "2026-01-08");
         assert_eq!(pack.scan, Scan::NotAsked);
     }

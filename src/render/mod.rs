@@ -10,6 +10,7 @@ pub(crate) mod fixtures;
 mod format;
 pub mod incident;
 pub mod offline;
+pub mod onboard;
 pub mod page;
 pub mod probe;
 pub mod queries;

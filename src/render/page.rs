@@ -100,6 +100,94 @@ pub fn prose(s: &str) -> Markup {
     }
 }
 
+/// What is wrong with `page` as a findable page, one line each; empty when nothing is.
+/// Every page must hold nothing that runs or fetches (no script, handler, `src`, inline
+/// style or non-web link), carry the policy, have one `h1` and each landmark at most once
+/// (header, main and footer exactly once), headings that never skip a level, table
+/// headers with a scope, and in-page links that land. Tests of every page and the
+/// onboarding test of 60 packs use it; a real browser checks the rest in CI.
+pub fn problems(page: &str) -> Vec<String> {
+    use scraper::{Html, Selector};
+    let mut out = Vec::new();
+    let doc = Html::parse_document(page);
+    let select = |css: &str| match Selector::parse(css) {
+        Ok(selector) => doc.select(&selector).collect::<Vec<_>>(),
+        Err(_) => Vec::new(),
+    };
+    let policy = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
+    if !page.contains(&policy) {
+        out.push("no Content-Security-Policy, or another one".to_string());
+    }
+    for el in select("*") {
+        let name = el.value().name();
+        if matches!(
+            name,
+            "script" | "img" | "iframe" | "object" | "embed" | "link" | "base" | "form"
+        ) {
+            out.push(format!("<{name}> in the page"));
+        }
+        for (attr, value) in el.value().attrs() {
+            if attr.starts_with("on") {
+                out.push(format!("event handler {attr}={value:?} on <{name}>"));
+            }
+            if matches!(attr, "src" | "srcset" | "style") {
+                out.push(format!("{attr}={value:?} on <{name}>"));
+            }
+        }
+        if name == "a" {
+            let href = el.value().attr("href").unwrap_or("");
+            let web = href.starts_with("https://") || href.starts_with("http://");
+            if !web && !href.starts_with('#') {
+                out.push(format!("link to {href:?}: only web addresses and #anchors"));
+            }
+            if web && el.value().attr("rel") != Some("noopener noreferrer") {
+                out.push(format!(
+                    "link to {href:?} without rel=\"noopener noreferrer\""
+                ));
+            }
+            let label: String = el.text().collect();
+            if label.trim().chars().count() < 5 || label.trim().eq_ignore_ascii_case("link") {
+                out.push(format!("link text {label:?} does not say where it goes"));
+            }
+        }
+    }
+    if select("html[lang=\"en-GB\"]").len() != 1 {
+        out.push("no lang=\"en-GB\" on <html>".to_string());
+    }
+    for (landmark, wanted) in [
+        ("body > header", 1..=1),
+        ("body > nav", 0..=1),
+        ("body > main", 1..=1),
+        ("body > footer", 1..=1),
+        ("h1", 1..=1),
+    ] {
+        let n = select(landmark).len();
+        if !wanted.contains(&n) {
+            out.push(format!("{n} of {landmark}"));
+        }
+    }
+    if !select("th:not([scope])").is_empty() {
+        out.push("a table header without scope".to_string());
+    }
+    let mut last = 0;
+    for h in select("h1, h2, h3, h4, h5, h6") {
+        let level: usize = h.value().name()[1..].parse().unwrap_or(9);
+        if level > last + 1 {
+            out.push(format!("heading jumps from h{last} to h{level}"));
+        }
+        last = level;
+    }
+    for a in select("a[href^=\"#\"]") {
+        let id = &a.value().attr("href").unwrap_or("#")[1..];
+        if select(&format!("[id=\"{id}\"]")).len() != 1 {
+            out.push(format!(
+                "in-page link #{id} lands nowhere (or in two places)"
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
