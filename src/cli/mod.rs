@@ -2,9 +2,11 @@
 //! Running the commands lives in `commands/`.
 
 mod incident;
+mod onboard;
 mod subject;
 
 pub use incident::IncidentArgs;
+pub use onboard::OnboardArgs;
 pub use subject::SubjectArgs;
 
 use std::path::PathBuf;
@@ -40,6 +42,7 @@ Examples:
   findable probe --name \"Jane Smith\" --title Ms
   findable probe --username janesmith84 --offline
   findable checks list
+  findable onboard roster.csv --school-file school.toml --out packs
 
 findable only looks at what anyone on the internet could see. It never logs in.";
 
@@ -75,6 +78,9 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// Found something abusive or a fake account? The steps to take, and an evidence log
     Incident(IncidentArgs),
+    /// New staff: a private pack for each starter on a roster, a cheat sheet, a letter to
+    /// parents and an index for the safeguarding lead
+    Onboard(Box<OnboardArgs>),
     /// List or validate the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),

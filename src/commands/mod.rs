@@ -7,6 +7,7 @@ mod audit;
 mod checklist;
 mod checks;
 mod incident;
+mod onboard;
 mod output;
 mod probe;
 mod prompt;
@@ -36,6 +37,9 @@ pub enum Exit {
     BadInput = 2,
     /// Something outside the user's input failed (e.g. writing output).
     Failure = 3,
+    /// Part of the job was done and part could not be: rows of a roster were skipped (each
+    /// said, with its line) while the good ones got their packs.
+    PartlyDone = 4,
     /// Stopped by Ctrl-C; what finished was still printed.
     Interrupted = 130,
 }
@@ -55,6 +59,7 @@ pub fn run(command: Command) -> Result<Exit> {
         Command::Search(args) => search::run(&args),
         Command::Checklist(args) => checklist::run(&args),
         Command::Incident(args) => incident::run(&args),
+        Command::Onboard(args) => onboard::run(&args),
     }
 }
 
@@ -68,6 +73,8 @@ pub fn classify(error: &anyhow::Error) -> Exit {
             || cause.is::<findable::catalog::import::ImportError>()
             || cause.is::<findable::checklist::AnswersError>()
             || cause.is::<findable::render::FormatError>()
+            || cause.is::<findable::school::SchoolError>()
+            || cause.is::<findable::onboard::RosterError>()
     });
     if input { Exit::BadInput } else { Exit::Failure }
 }

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::input_file::{self, InputFileError};
 use crate::school::School;
-use crate::subject::{self, Subject, SubjectInput};
+use crate::subject::{self, Subject, SubjectError, SubjectInput};
 
 /// A roster is a few dozen rows; four megabytes is thousands of them.
 pub const MAX_ROSTER_BYTES: u64 = 4 * 1024 * 1024;

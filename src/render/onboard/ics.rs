@@ -7,13 +7,15 @@ use std::fmt::Write as _;
 
 use crate::onboard::{PACK_HTML, Pack};
 use crate::render::escape;
+use crate::school::School;
 
 /// RFC 5545 folds content lines longer than 75 octets.
 const FOLD_AT: usize = 75;
 
-/// The calendar for `pack`; `stamp` is when it was made (each event must carry it) and
-/// `dsl` who to tell if the check-up turns something up.
-pub fn check_up_ics(pack: &Pack, dsl: &str, stamp: jiff::Timestamp) -> String {
+/// The calendar for `pack`; `stamp` is when it was made (each event must carry it), and the
+/// school's DSL is who to tell if the check-up turns something up.
+pub fn check_up_ics(pack: &Pack, school: &School, stamp: jiff::Timestamp) -> String {
+    let dsl = super::dsl(school);
     let day = pack.check_up;
     let next = day.tomorrow().unwrap_or(day);
     let description = format!(
@@ -123,11 +125,7 @@ mod tests {
     #[test]
     fn check_up_snapshot() {
         let (pack, school) = (fixtures::pack(), fixtures::school());
-        let ics = check_up_ics(
-            &pack,
-            &crate::render::onboard::dsl(&school),
-            fixtures::stamp(),
-        );
+        let ics = check_up_ics(&pack, &school, fixtures::stamp());
         insta::assert_snapshot!("onboard_check_up_ics", ics.replace("\r\n", "\n"));
     }
 
@@ -135,11 +133,7 @@ mod tests {
     fn lines_end_in_crlf_fold_at_75_octets_and_unfold_to_the_event() {
         let (mut pack, school) = (fixtures::pack(), fixtures::school());
         pack.school = "Ysgol Gyfun Gŵyr; Oakwood, \"Ní Bhriain\" Academy\\".repeat(3);
-        let ics = check_up_ics(
-            &pack,
-            &crate::render::onboard::dsl(&school),
-            fixtures::stamp(),
-        );
+        let ics = check_up_ics(&pack, &school, fixtures::stamp());
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(!ics.replace("\r\n", "").contains('\n'), "a bare LF");
         for line in ics.split("\r\n") {
