@@ -349,8 +349,13 @@ fn starter<'r>(
             "no name: every row needs the person's name".into(),
         ));
     }
-    let name =
-        subject::checked_work_name("name", &raw_name).map_err(|e| fail(None, e.to_string()))?;
+    let name = subject::checked_work_name("name", &raw_name).map_err(|e| match e {
+        SubjectError::OnlyInitials { value, .. } => fail(
+            None,
+            format!("name {value:?} is only initials: give their first name and surname"),
+        ),
+        e => fail(None, e.to_string()),
+    })?;
     let named = Some(name.as_str());
     let list = |column: Column| -> Vec<String> {
         cell(column)

@@ -23,7 +23,7 @@ platform's own help page. Made by findable, which never logs in to anything.";
 
 /// Said once under a platform's heading when some of its menu paths could not be
 /// confirmed on its own help pages, rather than under every setting.
-pub(crate) fn caution(check: &Check) -> Option<String> {
+fn caution(check: &Check) -> Option<String> {
     (check.unverified().next().is_some()).then(|| {
         format!(
             "The menus on {} may look different: not every path here could be checked against its own help pages.",

@@ -33,21 +33,34 @@ fn consent(e: &IndexEntry) -> &'static str {
     if e.consent { "yes" } else { "no" }
 }
 
+/// "1 Sep 2025": a table's dates stay on one line.
+fn short_date(date: jiff::civil::Date) -> String {
+    date.strftime("%-d %b %Y").to_string()
+}
+
 fn online(e: &IndexEntry, scanned: bool) -> String {
     match (&e.checked_online, e.consent) {
-        (Some(date), _) => format!("checked on {date}"),
-        (None, false) => "never (no consent)".into(),
-        (None, true) if scanned && e.written == Written::New => "not reached".into(),
-        (None, true) => "not asked (no --scan)".into(),
+        (Some(date), _) => match date.parse() {
+            Ok(day) => short_date(day),
+            Err(_) => date.clone(),
+        },
+        (None, false) => "no (no consent)".into(),
+        (None, true) if scanned && e.written == Written::New => "no (not reached)".into(),
+        (None, true) => "no (not asked)".into(),
     }
 }
 
 fn written(e: &IndexEntry) -> &'static str {
     match e.written {
-        Written::New => "written now",
-        Written::Kept => "kept from before",
+        Written::New => "new",
+        Written::Kept => "kept",
     }
 }
+
+/// What the columns mean, where a word is not enough.
+const COLUMNS: &str = "Pack: new (written in this run) or kept (there from an earlier run, \
+left as it was). Checked online: the day findable looked, with the person's consent, or why \
+it did not.";
 
 fn files_line() -> String {
     format!(
@@ -73,7 +86,7 @@ pub fn index_html(index: &Index) -> String {
                 @if index.people.is_empty() {
                     p { "Nobody: every row of the roster was skipped (below)." }
                 } @else {
-                    table {
+                    table.people {
                         thead {
                             tr {
                                 th scope="col" { "Name" }
@@ -82,7 +95,7 @@ pub fn index_html(index: &Index) -> String {
                                 th scope="col" { "Check-up due" }
                                 th scope="col" { "Consent to a check" }
                                 th scope="col" { "Checked online" }
-                                th scope="col" { "This run" }
+                                th scope="col" { "Pack" }
                             }
                         }
                         tbody {
@@ -93,8 +106,8 @@ pub fn index_html(index: &Index) -> String {
                                         (t(&e.name))
                                     }
                                     td { code { (t(&e.folder)) } }
-                                    td { (long_date(e.start)) }
-                                    td { (long_date(e.check_up)) }
+                                    td.num { (short_date(e.start)) }
+                                    td.num { (short_date(e.check_up)) }
                                     td { (consent(e)) }
                                     td { (online(e, index.scanned)) }
                                     td { (written(e)) }
@@ -103,6 +116,7 @@ pub fn index_html(index: &Index) -> String {
                         }
                     }
                 }
+                p.note { (COLUMNS) }
                 p.note { (files_line()) }
             }
             @if !index.skipped.is_empty() {
@@ -129,7 +143,7 @@ pub fn index_markdown(index: &Index) -> String {
     if index.people.is_empty() {
         out.push_str("Nobody: every row of the roster was skipped (below).\n");
     } else {
-        out.push_str("| Name | Folder | Starts | Check-up due | Consent to a check | Checked online | This run |\n");
+        out.push_str("| Name | Folder | Starts | Check-up due | Consent to a check | Checked online | Pack |\n");
         out.push_str("|---|---|---|---|---|---|---|\n");
         for e in &index.people {
             let name = match &e.title {
@@ -141,15 +155,15 @@ pub fn index_markdown(index: &Index) -> String {
                 "| {} | `{}` | {} | {} | {} | {} | {} |",
                 md(&name),
                 e.folder,
-                long_date(e.start),
-                long_date(e.check_up),
+                short_date(e.start),
+                short_date(e.check_up),
                 consent(e),
                 online(e, index.scanned),
                 written(e)
             );
         }
     }
-    let _ = write!(out, "\n{}\n", files_line());
+    let _ = write!(out, "\n{COLUMNS}\n\n{}\n", files_line());
     if !index.skipped.is_empty() {
         let _ = write!(
             out,

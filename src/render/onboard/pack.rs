@@ -12,7 +12,6 @@ use crate::Catalog;
 use crate::checklist::{Section, printable};
 use crate::onboard::{PACK_CALENDAR, Pack, Scan};
 use crate::plan::PlannedProbe;
-use crate::render::checklist::caution;
 use crate::render::escape::{markdown as md, markdown_target};
 use crate::render::page::{self, Page, link, text as t};
 use crate::render::{plural, queries};
@@ -219,7 +218,7 @@ pub fn pack_html(pack: &Pack, school: &School, catalog: &Catalog, made: Date) ->
                             strong { (t(platform_name(catalog, site))) } ": "
                             @for (i, p) in probes.iter().enumerate() {
                                 @if i > 0 { " · " }
-                                (link(&p.url, &format!("@{} on {}", p.username, platform_name(catalog, site))))
+                                (link(&p.url, &format!("@{}", p.username)))
                             }
                         }
                     }
@@ -245,14 +244,26 @@ fn more(pack: &Pack) -> String {
     )
 }
 
+/// Said once when some menu paths could not be confirmed on the platforms' own help pages
+/// (the full checklist says which, platform by platform; a pack keeps it short).
+fn caution(sections: &[Section]) -> Option<&'static str> {
+    sections
+        .iter()
+        .any(|s| s.check.unverified().next().is_some())
+        .then_some(
+            "Menus change, and not every path here could be checked against the platform's \
+             own help pages: yours may look a little different.",
+        )
+}
+
 /// The essentials in one line or two each, ticked on paper: where, and what to choose.
 fn essentials_html(sections: &[Section]) -> Markup {
     html! {
+        @if let Some(line) = caution(sections) { p.note { (line) } }
         @for Section { check, settings } in sections {
             @let id = format!("c-{}", check.id);
             section.platform aria-labelledby=(id) {
                 h3 id=(id) { (t(&check.name)) }
-                @if let Some(line) = caution(check) { p.note { (t(&line)) } }
                 ul.ticks {
                     @for s in settings {
                         li {
@@ -332,11 +343,12 @@ pub fn pack_markdown(pack: &Pack, school: &School, catalog: &Catalog, made: Date
         );
     }
     let _ = write!(out, "\n## {SETTINGS_HEADING}\n\n{SETTINGS_INTRO}\n");
-    for Section { check, settings } in sections(pack, catalog) {
+    let sections = sections(pack, catalog);
+    if let Some(line) = caution(&sections) {
+        let _ = write!(out, "\n{line}\n");
+    }
+    for Section { check, settings } in sections {
         let _ = write!(out, "\n### {}\n\n", md(&check.name));
-        if let Some(line) = caution(check) {
-            let _ = write!(out, "{}\n\n", md(&line));
-        }
         for s in settings {
             let _ = writeln!(
                 out,
