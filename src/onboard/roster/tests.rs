@@ -113,7 +113,7 @@ fn bad_rows_are_skipped_with_their_line_and_the_good_ones_kept() {
         "line 2: no name: every row needs the person's name"
     );
     assert!(
-        said(3).contains("give your first name and surname"),
+        said(3).contains("is only initials: give their first name and surname"),
         "{}",
         said(3)
     );
