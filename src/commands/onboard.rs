@@ -305,9 +305,10 @@ impl ScanSetup {
 }
 
 /// What was done, on stderr: packs written and kept, rows skipped, the school's files,
-/// and whether anything went online.
+/// and whether anything went online. Paths and names go on lines of their own, never
+/// wrapped, so they can be copied.
 fn summary(args: &OnboardArgs, index: &Index, kept_docs: &[&str]) {
-    let out = args.out.display();
+    let clean = |s: &str| render::escape::text(s).into_owned();
     let new = index
         .people
         .iter()
@@ -319,56 +320,61 @@ fn summary(args: &OnboardArgs, index: &Index, kept_docs: &[&str]) {
         .filter(|e| e.written == Written::Kept)
         .map(|e| e.folder.as_str())
         .collect();
-    let say = |text: &str| eprintln!("{}", render::terminal_paragraph(text));
-    say(&format!(
-        "Wrote {} in {out}, one folder each, readable by you only.",
-        render::plural(new, "pack")
-    ));
+    eprintln!(
+        "Wrote {} in {}, one folder each, readable by you only.",
+        render::plural(new, "pack"),
+        clean(&args.out.display().to_string())
+    );
     if !kept.is_empty() {
-        say(&format!(
-            "Kept {} already there (--force writes them again): {}.",
-            render::plural(kept.len(), "pack"),
-            kept.join(", ")
-        ));
+        eprintln!(
+            "Kept {} already there (--force writes them again):",
+            render::plural(kept.len(), "pack")
+        );
+        for line in textwrap::wrap(&kept.join(", "), 76) {
+            eprintln!("  {line}");
+        }
     }
     if !index.skipped.is_empty() {
-        say(&format!(
-            "{} skipped: fix {} in the roster and run again (the packs made are kept).",
+        eprintln!(
+            "{} skipped: fix {} in the roster and run again (the packs made are kept):",
             render::plural_forms(index.skipped.len(), "row", "rows"),
             if index.skipped.len() == 1 {
                 "it"
             } else {
                 "them"
             }
-        ));
+        );
         for row in &index.skipped {
-            eprintln!("  {}", render::escape::text(&row.to_string()));
+            eprintln!("  {}", clean(&row.to_string()));
         }
     }
-    let mut school_files = vec![format!(
-        "{out}/{} (who has a pack, and when each check-up is due)",
-        lib::INDEX_HTML
-    )];
-    for name in [lib::CHEAT_SHEET_HTML, lib::LETTER_HTML] {
+    eprintln!("For the school, in the same folder:");
+    for (name, what) in [
+        (
+            lib::INDEX_HTML,
+            "who has a pack, and when each check-up is due",
+        ),
+        (lib::CHEAT_SHEET_HTML, "one page for every member of staff"),
+        (lib::LETTER_HTML, "to send to parents"),
+    ] {
         let note = if kept_docs.contains(&name) {
             " (kept)"
         } else {
             ""
         };
-        school_files.push(format!("{out}/{name}{note}"));
+        eprintln!("  {name}: {what}{note}");
     }
-    say(&format!("For the school: {}.", school_files.join(", ")));
     let checked = index
         .people
         .iter()
         .filter(|e| e.checked_online.is_some())
         .count();
-    say(&if args.scan {
-        format!(
+    if args.scan {
+        eprintln!(
             "Checked online: {} who agreed to it; nobody else was looked up.",
             render::plural_forms(checked, "starter", "starters")
-        )
+        );
     } else {
-        "Nothing went online: add --scan to check those whose consent is yes.".to_string()
-    });
+        eprintln!("Nothing went online: add --scan to check those whose consent is yes.");
+    }
 }
