@@ -110,7 +110,7 @@ fn platforms(args: &OnboardArgs, catalog: &Catalog) -> Result<Vec<String>> {
     // findable has checks for.
     if args.sources.sites.is_none() {
         for id in wanted {
-            if !catalog.get(id).is_some_and(|c| !is_general(c)) {
+            if catalog.get(id).is_none_or(is_general) {
                 return Err(InputError(format!(
                     "--platforms: no platform called {id:?}; `findable checks list` shows them"
                 ))
@@ -344,8 +344,15 @@ fn summary(args: &OnboardArgs, index: &Index, kept_docs: &[&str]) {
                 "them"
             }
         );
+        let options = textwrap::Options::new(80)
+            .initial_indent("  ")
+            .subsequent_indent("    ")
+            .break_words(false)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         for row in &index.skipped {
-            eprintln!("  {}", clean(&row.to_string()));
+            for line in textwrap::wrap(&clean(&row.to_string()), &options) {
+                eprintln!("{line}");
+            }
         }
     }
     eprintln!("For the school, in the same folder:");

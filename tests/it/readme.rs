@@ -1,6 +1,8 @@
 //! Keeps README.md true: every ```console block that starts with `$ findable ...` is run
 //! and its output compared with what the README shows. A line `...` in a block skips any
-//! number of lines of output there.
+//! number of lines of output there. Each runs in a fresh folder of its own that sees the
+//! project's `fixtures` and `checks`, so an example that writes files (`onboard --out
+//! packs`) starts from nothing every time and leaves nothing in the project.
 
 struct Example {
     line: usize,
@@ -55,13 +57,29 @@ fn matches(expected: &[String], actual: &[&str]) -> bool {
     }
 }
 
+#[cfg(unix)]
+fn link(target: &std::path::Path, at: &std::path::Path) {
+    std::os::unix::fs::symlink(target, at).expect("symlink");
+}
+
+#[cfg(windows)]
+fn link(target: &std::path::Path, at: &std::path::Path) {
+    std::os::windows::fs::symlink_dir(target, at).expect("symlink");
+}
+
 #[test]
 fn readme_examples_are_real_output() {
     let readme = std::fs::read_to_string("README.md").expect("README.md");
     let examples = examples(&readme);
     assert!(examples.len() >= 4, "README should show usage examples");
+    let project = std::env::current_dir().expect("the project folder");
     for ex in examples {
+        let here = tempfile::tempdir().expect("a folder for the example");
+        for shared in ["fixtures", "checks"] {
+            link(&project.join(shared), &here.path().join(shared));
+        }
         let out = crate::support::findable()
+            .current_dir(here.path())
             .args(&ex.args)
             .output()
             .expect("runs");
