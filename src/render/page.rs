@@ -70,6 +70,18 @@ pub fn link_and_address(url: &str, label: &str) -> Markup {
     link_with(url, label, true)
 }
 
+/// Like [`link`] on screen; on paper only the address, in the same place (a list of
+/// profile pages prints as a list of addresses to type, not labels and addresses).
+pub fn shown_on_paper(url: &str, label: &str) -> Markup {
+    match escape::web_url(url) {
+        Some(href) => html! {
+            a.shown href=(href) rel="noopener noreferrer" { (text(label)) }
+            span.url.paper { (text(url)) }
+        },
+        None => link(url, label),
+    }
+}
+
 fn link_with(url: &str, label: &str, show_address: bool) -> Markup {
     if url.trim().is_empty() {
         return html! { span.note { (super::NO_URL) } };

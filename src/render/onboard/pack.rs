@@ -145,12 +145,13 @@ pub fn pack_html(pack: &Pack, school: &School, catalog: &Catalog, made: Date) ->
             ul {
                 li { a href="#names" { "What pupils type" } }
                 li { a href="#help" { "If something happens" } }
+                li { a href="#check-up" { "Your check-up" } }
                 li { a href="#settings" { "Your settings" } }
                 li { a href="#look" { "Look yourself up" } }
-                li { a href="#check-up" { "Your check-up" } }
             }
         }),
         main: html! {
+            div.pack {
             section #names aria-labelledby="names-h" {
                 h2 #names-h { "What pupils will type" }
                 p { (NAMES_INTRO) }
@@ -202,6 +203,11 @@ pub fn pack_html(pack: &Pack, school: &School, catalog: &Catalog, made: Date) ->
                     p { (link(url, &format!("{}'s social media policy", school.name))) }
                 }
             }
+            section #check-up aria-labelledby="check-up-h" {
+                h2 #check-up-h { "Your check-up: " (long_date(pack.check_up)) }
+                p { (when) }
+                p { (scan) }
+            }
             section #settings aria-labelledby="settings-h" {
                 h2 #settings-h { (SETTINGS_HEADING) }
                 p { (SETTINGS_INTRO) }
@@ -218,16 +224,12 @@ pub fn pack_html(pack: &Pack, school: &School, catalog: &Catalog, made: Date) ->
                             strong { (t(platform_name(catalog, site))) } ": "
                             @for (i, p) in probes.iter().enumerate() {
                                 @if i > 0 { " · " }
-                                (link(&p.url, &format!("@{}", p.username)))
+                                (page::shown_on_paper(&p.url, &format!("@{}", p.username)))
                             }
                         }
                     }
                 }
             }
-            section #check-up aria-labelledby="check-up-h" {
-                h2 #check-up-h { "Your check-up: " (long_date(pack.check_up)) }
-                p { (when) }
-                p { (scan) }
             }
         },
         footer: html! {
@@ -342,6 +344,11 @@ pub fn pack_markdown(pack: &Pack, school: &School, catalog: &Catalog, made: Date
             markdown_target(url)
         );
     }
+    let _ = write!(
+        out,
+        "\n## Your check-up: {}\n\n{when}\n\n{scan}\n",
+        long_date(pack.check_up)
+    );
     let _ = write!(out, "\n## {SETTINGS_HEADING}\n\n{SETTINGS_INTRO}\n");
     let sections = sections(pack, catalog);
     if let Some(line) = caution(&sections) {
@@ -370,8 +377,7 @@ pub fn pack_markdown(pack: &Pack, school: &School, catalog: &Catalog, made: Date
     }
     let _ = write!(
         out,
-        "\n## Your check-up: {}\n\n{when}\n\n{scan}\n\n---\n\nMade by findable on {} for {}. {FOOTER}\n",
-        long_date(pack.check_up),
+        "\n---\n\nMade by findable on {} for {}. {FOOTER}\n",
         long_date(made),
         md(&pack.name)
     );
