@@ -1,7 +1,6 @@
-//! The school, as its staff and parents know it: name, website, town, the designated
-//! safeguarding lead (DSL), the social media policy and the school's own accounts. Read
-//! once from a `school.toml` and checked here, so `onboard`, `audit` and the school scan
-//! can trust it.
+//! The school as staff and parents know it: name, website, town, the designated
+//! safeguarding lead (DSL), its social media policy and own accounts. Read once from a
+//! `school.toml` and checked here, so `onboard`, `audit` and a school scan can trust it.
 
 use std::path::Path;
 

@@ -1,10 +1,9 @@
-//! `findable onboard`: a roster and a school file become one private folder per new
-//! starter (their pack, as a page and Markdown, and a check-up for their calendar), and the
-//! school's cheat sheet, letter to parents and safeguarding lead's index. Nothing goes
-//! online unless `--scan`, and then only for starters whose consent is yes, one at a time.
+//! `findable onboard`: one private folder per new starter (pack and check-up calendar), and
+//! the school's cheat sheet, parent letter and DSL index. Nothing goes online unless
+//! `--scan`, and then only for starters whose consent is yes, one after another.
 
 use std::path::Path;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::{Context, Result};
@@ -54,15 +53,18 @@ pub fn run(args: &OnboardArgs) -> Result<Exit> {
             (true, true) => Scan::NotReached,
             (true, false) => Scan::NotAsked,
         };
-        let dir = args.out.join(&pack.folder);
-        let written = if dir.exists() && !args.force {
-            Written::Kept
-        } else {
-            write_pack(&dir, &pack, &school, &catalog, today, args.force)?;
-            Written::New
+        let written = match args.out.join(&pack.folder).exists() && !args.force {
+            true => Written::Kept,
+            false => Written::New,
         };
         packs.push((pack, written));
     }
+    let new: Vec<&Pack> = packs
+        .iter()
+        .filter(|(_, written)| *written == Written::New)
+        .map(|(pack, _)| pack)
+        .collect();
+    write_packs(&args.out, &new, &school, &catalog, today, args.force)?;
     let mut stopped = false;
     if let Some(scan) = &scan {
         stopped = scan.run(args, &mut packs, &roster.starters, &school, &catalog, today)?;
@@ -141,6 +143,44 @@ fn write(path: &Path, text: &str, replace: bool) -> Result<()> {
         private_file::create_new(path, text.as_bytes())
     };
     written.with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Files written at once: each is synced to disk before it is renamed into place, so
+/// waiting on the disk, not the work, sets the pace, and several in flight hide the wait.
+const WRITERS: usize = 8;
+
+/// Every pack in `packs`, each in its folder under `out`, by [`WRITERS`] threads; the
+/// first error stops the rest.
+fn write_packs(
+    out: &Path,
+    packs: &[&Pack],
+    school: &School,
+    catalog: &Catalog,
+    today: jiff::civil::Date,
+    replace: bool,
+) -> Result<()> {
+    let next = AtomicUsize::new(0);
+    let failed: Mutex<Option<anyhow::Error>> = Mutex::new(None);
+    std::thread::scope(|scope| {
+        for _ in 0..WRITERS.min(packs.len()) {
+            scope.spawn(|| {
+                while let Some(pack) = packs.get(next.fetch_add(1, Ordering::Relaxed)) {
+                    let dir = out.join(&pack.folder);
+                    if let Err(e) = write_pack(&dir, pack, school, catalog, today, replace) {
+                        failed
+                            .lock()
+                            .unwrap_or_else(PoisonError::into_inner)
+                            .get_or_insert(e);
+                        next.store(packs.len(), Ordering::Relaxed);
+                    }
+                }
+            });
+        }
+    });
+    match failed.into_inner().unwrap_or_else(PoisonError::into_inner) {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
 }
 
 /// One starter's folder: the pack as a page and as Markdown, and the check-up calendar.

@@ -1,7 +1,6 @@
-//! Onboarding new staff: a roster and a school file become one private pack per starter,
-//! and the school's cheat sheet, parent letter and safeguarding lead's index, all as plain
-//! data for `render::onboard`. Pure: reading files, writing folders and any scan are the
-//! binary's job (the scan through [`crate::audit`], for consenting starters only).
+//! Onboarding new staff: a roster and a school file become one pack per starter and the
+//! safeguarding lead's index, as plain data for `render::onboard`. Pure: files, folders and
+//! any scan (through [`crate::audit`], consenting starters only) are the binary's job.
 
 mod folders;
 mod pack;

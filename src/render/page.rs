@@ -248,4 +248,36 @@ mod tests {
         assert!(CSS.contains("@page{size:A4"));
         assert!(CSS.contains("attr(href)"));
     }
+
+    #[test]
+    fn problems_names_each_thing_a_page_must_not_have() {
+        let good = render(Page {
+            title: "T",
+            header: html! { h1 { "Heading" } },
+            nav: None,
+            main: html! { h2 { "Part" } p { (link("https://example.com/", "Example site")) } },
+            footer: html! { p { "Foot" } },
+        });
+        assert_eq!(problems(&good), Vec::<String>::new());
+        let bad = good
+            .replace(
+                "<h2>Part</h2>",
+                "<h4>Part</h4><script>1</script><a href=\"file:///x\">here</a>",
+            )
+            .replace(
+                "<footer>",
+                "<p style=\"color:red\" onclick=\"x()\">x</p><footer>",
+            );
+        let found = problems(&bad).join("\n");
+        for said in [
+            "<script>",
+            "onclick",
+            "style=",
+            "file:///x",
+            "\"here\"",
+            "h1 to h4",
+        ] {
+            assert!(found.contains(said), "{said}: {found}");
+        }
+    }
 }

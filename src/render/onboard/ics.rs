@@ -1,7 +1,6 @@
-//! A starter's first check-up as an iCalendar file (RFC 5545): one all-day event with a
-//! reminder at nine that morning, to double-click into Outlook, Google or Apple Calendar.
-//! Written by hand (a few lines) to match the termly reminders of `findable remind --ics`;
-//! the two should share one writer once both are in.
+//! A starter's first check-up as an iCalendar file (RFC 5545): one all-day event, reminder
+//! at nine. Written by hand, like `findable remind --ics` (issue 15); the two should share
+//! one writer once both are in (the `icalendar` crate puts ids where RFC 5545 forbids).
 
 use std::fmt::Write as _;
 
