@@ -1,6 +1,7 @@
 //! A starter's first check-up as an iCalendar file (RFC 5545): one all-day event, reminder
 //! at nine. Written by hand, like `findable remind --ics` (issue 15); the two should share
-//! one writer once both are in (the `icalendar` crate puts ids where RFC 5545 forbids).
+//! one writer once both are in (the `icalendar` crate adds a random UID and a DTSTAMP to
+//! every alarm, which RFC 5545 does not allow there, and brings chrono).
 
 use std::fmt::Write as _;
 
