@@ -423,3 +423,75 @@ fn the_school_file_stands_in_for_the_school_flags() {
         "{stderr}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_c_during_scan_keeps_every_pack_and_the_index() {
+    let fake = FakePlatforms::start(vec![PlatformSpec::new("stuck", Behaviour::Hang)])
+        .await
+        .expect("fake platform");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let checks = dir.path().join("checks");
+    std::fs::create_dir(&checks).expect("mkdir");
+    for (file, text) in fake.check_files() {
+        std::fs::write(checks.join(file), text).expect("write check");
+    }
+    let roster = dir.path().join("roster.csv");
+    std::fs::write(
+        &roster,
+        "name,start date,consent\nAnna Yesfield,01/09/2025,yes\nCara Alsoyes,01/09/2025,yes\n",
+    )
+    .expect("roster");
+    let out = dir.path().join("packs");
+    let child = crate::support::findable_process()
+        .arg("onboard")
+        .arg(&roster)
+        .args([
+            "--school-file",
+            SCHOOL,
+            "--scan",
+            "--backend",
+            "none",
+            "--platforms",
+            "stuck",
+            "--timeout",
+            "120",
+            "--checks",
+        ])
+        .arg(&checks)
+        .arg("--out")
+        .arg(&out)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    // The first check hangs on the stuck platform until it is stopped.
+    let first_pack = out.join("anna-yesfield/pack.html");
+    for _ in 0..100 {
+        if first_pack.exists() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    crate::support::signal(child.id(), "INT");
+    let output = tokio::task::spawn_blocking(move || child.wait_with_output().expect("wait"))
+        .await
+        .expect("join");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    assert!(
+        stderr.contains("Checking online (1 of 2): Anna Yesfield"),
+        "{stderr}"
+    );
+    assert!(
+        !stderr.contains("(2 of 2)"),
+        "the second check never started: {stderr}"
+    );
+    let anna = std::fs::read_to_string(out.join("anna-yesfield/pack.md")).expect("pack");
+    assert!(anna.contains("(not everything could be checked"), "{anna}");
+    assert!(out.join("anna-yesfield/report.html").is_file());
+    let cara = std::fs::read_to_string(out.join("cara-alsoyes/pack.md")).expect("pack");
+    assert!(cara.contains("stopped before it reached you"), "{cara}");
+    let index = std::fs::read_to_string(out.join("index.md")).expect("index");
+    assert!(index.contains("| no (not reached) |"), "{index}");
+}
