@@ -97,7 +97,13 @@ fn remove_stale(dir: &Path, prefix: &str) {
     }
 }
 
-pub(crate) fn create_private_dir(dir: &Path) -> io::Result<()> {
+/// Makes `dir` and any missing parents, each readable by the owner only (0700 on Unix); a
+/// folder already there is left as it is.
+pub fn create_dir(dir: &Path) -> io::Result<()> {
+    create_private_dir(dir)
+}
+
+fn create_private_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::DirBuilderExt;

@@ -383,7 +383,7 @@ fn unprintable(c: char) -> bool {
         )
 }
 
-fn checked_name(field: &'static str, raw: &str) -> Result<String, SubjectError> {
+pub(crate) fn checked_name(field: &'static str, raw: &str) -> Result<String, SubjectError> {
     let collapsed = checked_text(field, raw)?;
     if collapsed.is_empty() {
         return Err(SubjectError::EmptyName { field });
@@ -399,7 +399,7 @@ fn checked_name(field: &'static str, raw: &str) -> Result<String, SubjectError> 
 
 /// The name used at work needs a word longer than an initial: "J", "J." or "Dr J" would
 /// make every search and username about nobody in particular. "J Smith" is accepted.
-fn checked_work_name(field: &'static str, raw: &str) -> Result<String, SubjectError> {
+pub(crate) fn checked_work_name(field: &'static str, raw: &str) -> Result<String, SubjectError> {
     let name = checked_name(field, raw)?;
     let parsed = crate::variants::parse::ParsedName::parse(&name);
     let only_initials = std::iter::once(parsed.given.as_str())
@@ -415,7 +415,7 @@ fn checked_work_name(field: &'static str, raw: &str) -> Result<String, SubjectEr
 
 /// Free text (a name, a school, a town): whitespace collapsed, nothing unprintable, and
 /// of a sane length.
-fn checked_text(field: &'static str, raw: &str) -> Result<String, SubjectError> {
+pub(crate) fn checked_text(field: &'static str, raw: &str) -> Result<String, SubjectError> {
     let shown = || match raw.char_indices().nth(30) {
         Some((cut, _)) => format!("{}…", &raw[..cut]),
         None => raw.to_string(),
@@ -450,7 +450,7 @@ fn checked_title(raw: &str) -> Result<String, SubjectError> {
 }
 
 /// Accepts `oakwood.sch.uk` or a full http(s) URL; keeps the URL form.
-fn checked_school_url(raw: &str) -> Result<String, SubjectError> {
+pub(crate) fn checked_school_url(raw: &str) -> Result<String, SubjectError> {
     let with_scheme = if raw.contains("://") {
         raw.to_string()
     } else {

@@ -3,10 +3,12 @@
 
 mod history;
 mod incident;
+mod onboard;
 mod subject;
 
 pub use history::{DbArg, DiffArgs, DueArgs, ForgetArgs, HistoryArgs, RemindArgs};
 pub use incident::IncidentArgs;
+pub use onboard::OnboardArgs;
 pub use subject::SubjectArgs;
 
 use std::path::PathBuf;
@@ -43,6 +45,7 @@ Examples:
   findable probe --name \"Jane Smith\" --title Ms
   findable probe --username janesmith84 --offline
   findable checks list
+  findable onboard roster.csv --school-file school.toml --out packs
 
 findable only looks at what anyone on the internet could see. It never logs in.";
 
@@ -91,6 +94,9 @@ pub enum Command {
     Remind(RemindArgs),
     /// Erase a person's saved audits and answers from this computer
     Forget(ForgetArgs),
+    /// New staff: a private pack for each starter on a roster, a cheat sheet, a letter to
+    /// parents and an index for the safeguarding lead
+    Onboard(Box<OnboardArgs>),
     /// List, validate or audit the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),

@@ -32,6 +32,10 @@ pub struct SubjectArgs {
     /// The school you work at
     #[arg(long, value_name = "SCHOOL")]
     pub school: Option<String>,
+    /// Take the school's name, website and town from a school file (the one `findable
+    /// onboard` uses); --school, --school-url and --town win over it
+    #[arg(long = "school-file", value_name = "FILE")]
+    pub school_file: Option<PathBuf>,
     /// The school's website, e.g. https://www.oakwood.sch.uk
     #[arg(long = "school-url", value_name = "URL")]
     pub school_url: Option<String>,

@@ -11,6 +11,7 @@ mod due;
 mod forget;
 mod history;
 mod incident;
+mod onboard;
 mod output;
 mod probe;
 mod prompt;
@@ -43,6 +44,9 @@ pub enum Exit {
     BadInput = 2,
     /// Something outside the user's input failed (e.g. writing output).
     Failure = 3,
+    /// Part of the job was done and part could not be: rows of a roster were skipped (each
+    /// said, with its line) while the good ones got their packs.
+    PartlyDone = 4,
     /// Stopped by Ctrl-C; what finished was still printed.
     Interrupted = 130,
 }
@@ -68,6 +72,7 @@ pub fn run(command: Command) -> Result<Exit> {
         Command::Due(args) => due::run(&args),
         Command::Remind(args) => remind::run(&args),
         Command::Forget(args) => forget::run(&args),
+        Command::Onboard(args) => onboard::run(&args),
     }
 }
 
@@ -102,6 +107,8 @@ pub fn classify(error: &anyhow::Error) -> Exit {
             || cause
                 .downcast_ref::<findable::store::StoreError>()
                 .is_some_and(findable::store::StoreError::is_bad_input)
+            || cause.is::<findable::school::SchoolError>()
+            || cause.is::<findable::onboard::RosterError>()
     });
     if input { Exit::BadInput } else { Exit::Failure }
 }

@@ -17,20 +17,30 @@ use findable::checklist::saved::{self, Saved, SavedError};
 use findable::engine::EngineConfig;
 use findable::engine::search::Backend;
 use findable::plan::{Plan, PlanOptions};
+use findable::school::School;
 use findable::store::{PersonSummary, Store};
 use findable::subject::{Handle, Subject, SubjectInput};
 use findable::variants::{Variant, Variants};
 
-/// The subject from `--subject FILE` and/or the flags (flags win), validated.
+/// The subject from `--school-file`, `--subject FILE` and the flags, each laid over the one
+/// before (flags win), validated.
 pub fn subject(args: &SubjectArgs) -> Result<Subject> {
+    let from_school = match &args.school_file {
+        Some(path) => School::from_file(path)?.subject_defaults(),
+        None => SubjectInput::default(),
+    };
     let from_file = match &args.subject {
         Some(path) => SubjectInput::from_file(path)?,
         None => SubjectInput::default(),
     };
-    Ok(from_file.merge(args.to_input()).validate(this_year())?)
+    Ok(from_school
+        .merge(from_file)
+        .merge(args.to_input())
+        .validate(this_year())?)
 }
 
-fn this_year() -> u16 {
+/// This year, which bounds a birth year.
+pub fn this_year() -> u16 {
     u16::try_from(jiff::Zoned::now().year()).unwrap_or(u16::MAX)
 }
 
@@ -97,7 +107,7 @@ pub fn probe_plan(subject_args: &SubjectArgs, sources: &SourceArgs) -> Result<Pl
 }
 
 fn usernames(args: &SubjectArgs) -> Result<(Vec<Variant>, Vec<Handle>)> {
-    if args.name.is_some() || args.subject.is_some() {
+    if args.name.is_some() || args.subject.is_some() || args.school_file.is_some() {
         let subject = subject(args)?;
         let variants = Variants::generate(&subject);
         return Ok((variants.usernames, subject.usernames));

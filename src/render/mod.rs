@@ -14,6 +14,7 @@ mod format;
 pub mod history;
 pub mod incident;
 pub mod offline;
+pub mod onboard;
 pub mod page;
 pub mod probe;
 pub mod queries;

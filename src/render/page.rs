@@ -101,6 +101,18 @@ pub fn link_and_address(url: &str, label: &str) -> Markup {
     link_with(url, label, true)
 }
 
+/// Like [`link`] on screen; on paper only the address, in the same place (a list of
+/// profile pages prints as a list of addresses to type, not labels and addresses).
+pub fn shown_on_paper(url: &str, label: &str) -> Markup {
+    match escape::web_url(url) {
+        Some(href) => html! {
+            a.shown href=(href) rel="noopener noreferrer" { (text(label)) }
+            span.url.paper { (text(url)) }
+        },
+        None => link(url, label),
+    }
+}
+
 fn link_with(url: &str, label: &str, show_address: bool) -> Markup {
     if url.trim().is_empty() {
         return html! { span.note { (super::NO_URL) } };
@@ -129,6 +141,94 @@ pub fn prose(s: &str) -> Markup {
             @if i % 2 == 1 { code { (part) } } @else { (part) }
         }
     }
+}
+
+/// What is wrong with `page` as a findable page, one line each; empty when nothing is.
+/// Every page must hold nothing that runs or fetches (no script, handler, `src`, inline
+/// style or non-web link), carry the policy, have one `h1` and each landmark at most once
+/// (header, main and footer exactly once), headings that never skip a level, table
+/// headers with a scope, and in-page links that land. Tests of every page and the
+/// onboarding test of 60 packs use it; a real browser checks the rest in CI.
+pub fn problems(page: &str) -> Vec<String> {
+    use scraper::{Html, Selector};
+    let mut out = Vec::new();
+    let doc = Html::parse_document(page);
+    let select = |css: &str| match Selector::parse(css) {
+        Ok(selector) => doc.select(&selector).collect::<Vec<_>>(),
+        Err(_) => Vec::new(),
+    };
+    let policy = format!("<meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">");
+    if !page.contains(&policy) {
+        out.push("no Content-Security-Policy, or another one".to_string());
+    }
+    for el in select("*") {
+        let name = el.value().name();
+        if matches!(
+            name,
+            "script" | "img" | "iframe" | "object" | "embed" | "link" | "base" | "form"
+        ) {
+            out.push(format!("<{name}> in the page"));
+        }
+        for (attr, value) in el.value().attrs() {
+            if attr.starts_with("on") {
+                out.push(format!("event handler {attr}={value:?} on <{name}>"));
+            }
+            if matches!(attr, "src" | "srcset" | "style") {
+                out.push(format!("{attr}={value:?} on <{name}>"));
+            }
+        }
+        if name == "a" {
+            let href = el.value().attr("href").unwrap_or("");
+            let web = href.starts_with("https://") || href.starts_with("http://");
+            if !web && !href.starts_with('#') {
+                out.push(format!("link to {href:?}: only web addresses and #anchors"));
+            }
+            if web && el.value().attr("rel") != Some("noopener noreferrer") {
+                out.push(format!(
+                    "link to {href:?} without rel=\"noopener noreferrer\""
+                ));
+            }
+            let label: String = el.text().collect();
+            if label.trim().chars().count() < 5 || label.trim().eq_ignore_ascii_case("link") {
+                out.push(format!("link text {label:?} does not say where it goes"));
+            }
+        }
+    }
+    if select("html[lang=\"en-GB\"]").len() != 1 {
+        out.push("no lang=\"en-GB\" on <html>".to_string());
+    }
+    for (landmark, wanted) in [
+        ("body > header", 1..=1),
+        ("body > nav", 0..=1),
+        ("body > main", 1..=1),
+        ("body > footer", 1..=1),
+        ("h1", 1..=1),
+    ] {
+        let n = select(landmark).len();
+        if !wanted.contains(&n) {
+            out.push(format!("{n} of {landmark}"));
+        }
+    }
+    if !select("th:not([scope])").is_empty() {
+        out.push("a table header without scope".to_string());
+    }
+    let mut last = 0;
+    for h in select("h1, h2, h3, h4, h5, h6") {
+        let level: usize = h.value().name()[1..].parse().unwrap_or(9);
+        if level > last + 1 {
+            out.push(format!("heading jumps from h{last} to h{level}"));
+        }
+        last = level;
+    }
+    for a in select("a[href^=\"#\"]") {
+        let id = &a.value().attr("href").unwrap_or("#")[1..];
+        if select(&format!("[id=\"{id}\"]")).len() != 1 {
+            out.push(format!(
+                "in-page link #{id} lands nowhere (or in two places)"
+            ));
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -178,5 +278,37 @@ mod tests {
         assert!(!page.contains("<nav"));
         assert!(CSS.contains("@page{size:A4"));
         assert!(CSS.contains("attr(href)"));
+    }
+
+    #[test]
+    fn problems_names_each_thing_a_page_must_not_have() {
+        let good = render(Page {
+            title: "T",
+            header: html! { h1 { "Heading" } },
+            nav: None,
+            main: html! { h2 { "Part" } p { (link("https://example.com/", "Example site")) } },
+            footer: html! { p { "Foot" } },
+        });
+        assert_eq!(problems(&good), Vec::<String>::new());
+        let bad = good
+            .replace(
+                "<h2>Part</h2>",
+                "<h4>Part</h4><script>1</script><a href=\"file:///x\">here</a>",
+            )
+            .replace(
+                "<footer>",
+                "<p style=\"color:red\" onclick=\"x()\">x</p><footer>",
+            );
+        let found = problems(&bad).join("\n");
+        for said in [
+            "<script>",
+            "onclick",
+            "style=",
+            "file:///x",
+            "\"here\"",
+            "h1 to h4",
+        ] {
+            assert!(found.contains(said), "{said}: {found}");
+        }
     }
 }

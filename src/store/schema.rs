@@ -101,7 +101,7 @@ fn create_empty(path: &Path) -> Result<(), StoreError> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
         && !dir.exists()
     {
-        crate::private_file::create_private_dir(dir).map_err(|e| StoreError::io(path, e))?;
+        crate::private_file::create_dir(dir).map_err(|e| StoreError::io(path, e))?;
     }
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);

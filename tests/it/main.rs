@@ -19,6 +19,7 @@ mod hostile;
 mod hostile_input;
 mod incident_cli;
 mod never_panics;
+mod onboard_cli;
 mod output_cli;
 mod probe_cli;
 mod readme;

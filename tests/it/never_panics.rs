@@ -94,3 +94,37 @@ fn awkward_names_seen_in_real_life() {
         check(name.to_string(), "Jones".into(), "J".into(), "Ms".into());
     }
 }
+
+proptest! {
+    /// Whatever a roster file holds, reading it gives starters, skipped rows or one error:
+    /// never a panic, and every starter has a name.
+    #[test]
+    fn any_roster_is_read_without_panicking(
+        header in prop::sample::select(vec![
+            "name,start date,consent",
+            "Name;Title;Usernames;Start date;Consent",
+            "\u{feff}full name\tstart\tconsent to check",
+            "consent,name",
+        ]),
+        rows in proptest::collection::vec("[ -~\u{e1}\u{f3}\u{feff}\"\n;,\t]{0,60}", 0..8),
+    ) {
+        let school = findable::school::School::from_toml("s.toml", "name = \"Oakwood\"\n")
+            .expect("school");
+        let text = format!("{header}\n{}", rows.join("\n"));
+        if let Ok(roster) = findable::onboard::Roster::from_csv("r.csv", &text, &school, 2026) {
+            for starter in &roster.starters {
+                prop_assert!(!starter.subject.name.trim().is_empty());
+            }
+        }
+    }
+
+    /// Whatever a name is, its folder name is plain, short and never a reserved name.
+    #[test]
+    fn folder_names_are_always_safe(name in "\\PC{0,80}") {
+        let folder = findable::onboard::folder_name(&name);
+        prop_assert!(!folder.is_empty() && folder.len() <= 67);
+        prop_assert!(folder.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+        prop_assert!(!folder.starts_with('-') && !folder.ends_with('-'));
+        prop_assert!(!["con", "nul", "prn", "aux", "com1", "lpt1"].contains(&folder.as_str()));
+    }
+}

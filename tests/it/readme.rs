@@ -1,8 +1,10 @@
 //! Keeps README.md true: every ```console block that starts with `$ findable` is run
 //! and its output compared with what the README shows. A line `...` in a block skips any
-//! number of lines of output there. The examples run with a data folder of their own whose
-//! history holds the made-up year of audits in `support::history`, so `findable history`,
-//! `diff` and `due` show real output for it.
+//! number of lines of output there. Each runs in a fresh folder of its own that sees the
+//! project's `fixtures` and `checks`, so an example that writes files (`onboard --out
+//! packs`) starts from nothing every time and leaves nothing in the project; and with a
+//! data folder of its own whose history holds the made-up year of audits in
+//! `support::history`, so `findable history`, `diff` and `due` show real output for it.
 
 struct Example {
     line: usize,
@@ -61,6 +63,16 @@ fn matches(expected: &[String], actual: &[&str]) -> bool {
     }
 }
 
+#[cfg(unix)]
+fn link(target: &std::path::Path, at: &std::path::Path) {
+    std::os::unix::fs::symlink(target, at).expect("symlink");
+}
+
+#[cfg(windows)]
+fn link(target: &std::path::Path, at: &std::path::Path) {
+    std::os::windows::fs::symlink_dir(target, at).expect("symlink");
+}
+
 #[test]
 fn readme_examples_are_real_output() {
     let readme = std::fs::read_to_string("README.md").expect("README.md");
@@ -68,9 +80,15 @@ fn readme_examples_are_real_output() {
     assert!(examples.len() >= 4, "README should show usage examples");
     let data = tempfile::tempdir().expect("tempdir");
     crate::support::history::seed(&data.path().join("findable/history.db"));
+    let project = std::env::current_dir().expect("the project folder");
     for ex in examples {
+        let here = tempfile::tempdir().expect("a folder for the example");
+        for shared in ["fixtures", "checks"] {
+            link(&project.join(shared), &here.path().join(shared));
+        }
         let out = crate::support::findable()
             .env("XDG_DATA_HOME", data.path())
+            .current_dir(here.path())
             .args(&ex.args)
             .output()
             .expect("runs");

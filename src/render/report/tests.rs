@@ -400,81 +400,19 @@ fn assert_safe_html(page: &str) {
     assert!(!lower.contains("<script"), "raw <script");
     assert!(!lower.contains("<img"), "raw <img");
     assert!(!lower.contains("href=\"javascript:"));
-    assert!(page.contains(&format!(
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
-        page::CSP
-    )));
-    let doc = scraper::Html::parse_document(page);
-    let all = scraper::Selector::parse("*").expect("selector");
-    for el in doc.select(&all) {
-        let name = el.value().name();
-        assert!(
-            !matches!(
-                name,
-                "script" | "img" | "iframe" | "object" | "embed" | "link" | "base" | "form"
-            ),
-            "<{name}> in the page"
-        );
-        for (attr, value) in el.value().attrs() {
-            assert!(
-                !attr.starts_with("on"),
-                "event handler {attr}={value:?} on <{name}>"
-            );
-            assert!(attr != "src" && attr != "srcset", "{attr} fetches");
-            if attr == "style" {
-                panic!("inline style attribute {value:?}");
-            }
-        }
-        if name == "a" {
-            let href = el.value().attr("href").unwrap_or("");
-            assert!(
-                href.starts_with("https://")
-                    || href.starts_with("http://")
-                    || href.starts_with('#'),
-                "href {href:?}"
-            );
-            if !href.starts_with('#') {
-                assert_eq!(el.value().attr("rel"), Some("noopener noreferrer"));
-            }
-            let label: String = el.text().collect();
-            assert!(
-                label.trim().len() > 4 && !label.trim().eq_ignore_ascii_case("link"),
-                "link text {label:?}"
-            );
-        }
-    }
+    let problems = page::problems(page);
+    assert!(problems.is_empty(), "{problems:#?}");
 }
 
+/// The shared checks of [`page::problems`], and the report's own: it has a contents list.
 fn assert_accessible_structure(page: &str) {
     let doc = scraper::Html::parse_document(page);
-    let count = |sel: &str| {
-        doc.select(&scraper::Selector::parse(sel).expect("selector"))
-            .count()
-    };
-    assert_eq!(count("html[lang=\"en-GB\"]"), 1);
-    for landmark in [
-        "body > header",
-        "body > nav",
-        "body > main",
-        "body > footer",
-    ] {
-        assert_eq!(count(landmark), 1, "{landmark}");
-    }
-    assert_eq!(count("h1"), 1);
-    assert_eq!(count("th:not([scope])"), 0, "every th has scope");
-    let headings = scraper::Selector::parse("h1, h2, h3, h4, h5, h6").expect("selector");
-    let mut last = 0;
-    for h in doc.select(&headings) {
-        let level: usize = h.value().name()[1..].parse().unwrap_or(9);
-        assert!(level <= last + 1, "heading jumps from h{last} to h{level}");
-        last = level;
-    }
-    // Every in-page link lands somewhere.
-    let anchors = scraper::Selector::parse("a[href^=\"#\"]").expect("selector");
-    for a in doc.select(&anchors) {
-        let id = &a.value().attr("href").unwrap_or("#")[1..];
-        assert_eq!(count(&format!("[id=\"{id}\"]")), 1, "#{id}");
-    }
+    let nav = scraper::Selector::parse("body > nav").expect("selector");
+    assert_eq!(
+        doc.select(&nav).count(),
+        1,
+        "the report has a contents list"
+    );
 }
 
 #[test]
