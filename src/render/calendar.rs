@@ -84,8 +84,9 @@ pub fn ics(reminders: &[Reminder], stamp: jiff::Timestamp) -> String {
 }
 
 /// A TEXT value (RFC 5545 3.3.11): backslash, semicolon, comma and newline escaped, other
-/// control characters dropped.
-fn text(s: &str) -> String {
+/// control characters and bidirectional overrides dropped. Every calendar findable writes
+/// uses it.
+pub(crate) fn text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -93,7 +94,7 @@ fn text(s: &str) -> String {
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            c if c.is_control() => {}
+            c if c.is_control() || super::escape::is_bidi_control(c) => {}
             c => out.push(c),
         }
     }
@@ -102,7 +103,7 @@ fn text(s: &str) -> String {
 
 /// One content line ending in CRLF, folded (RFC 5545 3.1) so no line is longer than 75
 /// octets: continuation lines start with a space, and a character is never split.
-fn content_line(out: &mut String, line: &str) {
+pub(crate) fn content_line(out: &mut String, line: &str) {
     let mut width = 0;
     for c in line.chars() {
         if width + c.len_utf8() > 75 {

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 
 /// Characters that can reorder how text is displayed (Unicode's Bidi_Control set): an
 /// override can make a web address read differently from where it goes.
-fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(
         c,
         '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'

@@ -3,14 +3,10 @@
 //! one writer once both are in (the `icalendar` crate adds a random UID and a DTSTAMP to
 //! every alarm, which RFC 5545 does not allow there, and brings chrono).
 
-use std::fmt::Write as _;
-
 use crate::onboard::{PACK_HTML, Pack};
-use crate::render::escape;
-use crate::school::School;
 
-/// RFC 5545 folds content lines longer than 75 octets.
-const FOLD_AT: usize = 75;
+use crate::render::calendar::{content_line, text};
+use crate::school::School;
 
 /// The calendar for `pack`; `stamp` is when it was made (each event must carry it), and the
 /// school's DSL is who to tell if the check-up turns something up.
@@ -56,7 +52,7 @@ pub fn check_up_ics(pack: &Pack, school: &School, stamp: jiff::Timestamp) -> Str
         "END:VEVENT".to_string(),
         "END:VCALENDAR".to_string(),
     ] {
-        fold(&mut out, &line);
+        content_line(&mut out, &line);
     }
     out
 }
@@ -73,36 +69,6 @@ pub fn uid(parts: &[&str]) -> String {
         }
     }
     format!("{hash:016x}-check-up@findable")
-}
-
-/// A TEXT value: control characters cleaned, then `\`, `;`, `,` and line breaks escaped.
-fn text(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
-    for c in escape::text(value).chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
-            '\n' => out.push_str("\\n"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// `line` as one or more content lines of at most 75 octets, never splitting a character,
-/// each ended by CRLF; a continuation starts with a space.
-fn fold(out: &mut String, line: &str) {
-    let mut width = 0;
-    for c in line.chars() {
-        if width + c.len_utf8() > FOLD_AT {
-            out.push_str("\r\n ");
-            width = 1;
-        }
-        out.push(c);
-        width += c.len_utf8();
-    }
-    let _ = write!(out, "\r\n");
 }
 
 #[cfg(test)]
@@ -137,7 +103,7 @@ mod tests {
         assert!(ics.ends_with("END:VCALENDAR\r\n"));
         assert!(!ics.replace("\r\n", "").contains('\n'), "a bare LF");
         for line in ics.split("\r\n") {
-            assert!(line.len() <= FOLD_AT, "{} octets: {line}", line.len());
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
         }
         let lines = unfolded(&ics);
         let get = |key: &str| {
