@@ -7,6 +7,7 @@
 
 pub mod network;
 mod review;
+pub mod school;
 
 pub use review::review_items;
 

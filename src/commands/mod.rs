@@ -12,6 +12,7 @@ mod output;
 mod probe;
 mod prompt;
 mod queries;
+mod school;
 mod search;
 mod session;
 mod setup;
@@ -60,6 +61,7 @@ pub fn run(command: Command) -> Result<Exit> {
         Command::Checklist(args) => checklist::run(&args),
         Command::Incident(args) => incident::run(&args),
         Command::Onboard(args) => onboard::run(&args),
+        Command::School(args) => school::run(&args),
     }
 }
 

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Check, ProbeMethod, PupilUse, Site};
-use crate::evidence::{Evidence, PageSummary, ProbeStatus};
+use crate::evidence::{Evidence, PageSummary, ProbeStatus, UnknownReason};
 use crate::incident::{self, IncidentInput, Kind};
 use crate::plan::links::{Link, in_app_links, search_links};
 use crate::plan::{Plan, PlanError, PlanOptions};
@@ -168,14 +168,16 @@ pub fn read(
                 page: probe.page.clone(),
             }),
             ProbeStatus::Absent => accounts.absent += 1,
+            ProbeStatus::Unknown if is_official(&probe.platform, &probe.username) => {}
             ProbeStatus::Unknown => accounts.unknown.push(Unchecked {
                 platform: name_of(&probe.platform),
                 handle: probe.username.clone(),
                 url: probe.url.clone(),
-                why: probe
-                    .reason
-                    .map_or("no answer", |r| r.describe())
-                    .to_string(),
+                why: match (probe.reason, &probe.detail) {
+                    (Some(UnknownReason::Manual), Some(detail)) => detail.clone(),
+                    (Some(reason), _) => reason.describe().to_string(),
+                    (None, _) => "no answer".to_string(),
+                },
             }),
         }
     }
@@ -190,7 +192,7 @@ pub fn read(
             .filter(|h| !is_official(&check.id, h))
             .take(BY_HAND)
             .map(|h| Link {
-                site: h.clone(),
+                site: format!("@{h}"),
                 url: site.profile_url_for(&h),
             })
             .collect();
