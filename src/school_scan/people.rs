@@ -351,7 +351,7 @@ pub fn named(page: &Page) -> Named {
             } else {
                 match (cap(i), cap(i + 1)) {
                     (Some(given), Some(surname))
-                        if short
+                        if (short || i == 0)
                             && *card != 0
                             && table.knows(&words(given).concat())
                             && !is_initial(surname)

@@ -17,6 +17,9 @@ pub struct Website {
     /// Where the crawl started.
     pub start: String,
     pub pages_read: usize,
+    /// Pages longer than findable reads (the rest of each was not looked at).
+    #[serde(default)]
+    pub pages_cut_off: usize,
     /// Full names found across the site (people, not mentions), with a portrait, and named
     /// only by title and surname; personal-looking email addresses.
     pub named_in_full: usize,
@@ -106,6 +109,7 @@ pub fn read(crawl: &SiteCrawl, staff: &[Staff]) -> (Website, Vec<Vec<Sighting>>)
     let website = Website {
         start: crawl.start.clone(),
         pages_read: crawl.pages.len(),
+        pages_cut_off: crawl.pages.iter().filter(|p| p.truncated).count(),
         named_in_full: site.full.len(),
         with_photos: site.with_photo.len(),
         title_only: site.title_only.len(),

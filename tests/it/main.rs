@@ -21,6 +21,7 @@ mod onboard_cli;
 mod output_cli;
 mod probe_cli;
 mod readme;
+mod school_cli;
 mod search_cli;
 mod site_lists;
 mod sites_check;

@@ -318,8 +318,14 @@ impl Engine {
         }
         let mut in_flight = JoinSet::new();
         let mut requested = 0;
+        let mut home_read = false;
         loop {
-            while in_flight.len() < per_host && requested < options.max_pages {
+            // The home page goes alone: its links say where the staff pages are, and
+            // they should come before anything else.
+            while in_flight.len() < per_host
+                && requested < options.max_pages
+                && !(requested == 1 && in_flight.len() == 1 && !home_read)
+            {
                 let Some(next) = frontier.next() else { break };
                 requested += 1;
                 let ctx = ctx.clone();
@@ -337,6 +343,7 @@ impl Engine {
                 }
             };
             let Some(done) = done else { break };
+            home_read = true;
             let (page, answer) = match done {
                 Ok(done) => done,
                 // A request task only ends abnormally if it panicked: pass that on.

@@ -22,8 +22,25 @@ pub fn render(report: &SchoolReport, format: OutputFormat, color: bool) -> Strin
         OutputFormat::Text => text(report, color),
         OutputFormat::Markdown => markdown(report),
         OutputFormat::Html => html(report),
-        OutputFormat::Json => super::json(report),
+        OutputFormat::Json => json(report),
     }
+}
+
+/// Pretty JSON with every character that can reorder displayed text written as a `\u`
+/// escape: the same data, but a page's bidi override cannot make the file read
+/// differently in a terminal or an editor. (Control characters serde escapes itself.)
+pub fn json(report: &SchoolReport) -> String {
+    let raw = super::json(report);
+    let mut out = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}')
+        {
+            out.push_str(&format!("\\u{:04x}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 // ---- Wording shared by every format ----
@@ -62,6 +79,12 @@ fn website_counts(w: &Website) -> String {
 /// The lines about what the crawl did not reach, when anything.
 fn not_reached_lines(w: &Website) -> Vec<String> {
     let mut out = Vec::new();
+    if w.pages_cut_off > 0 {
+        out.push(format!(
+            "{} longer than findable reads (1 MB each): the rest of each was not looked at.",
+            plural(w.pages_cut_off, "page was").replace("pages was", "pages were")
+        ));
+    }
     if w.not_read_more > 0 {
         out.push(format!(
             "{} more not read, for the same kinds of reason.",

@@ -4,6 +4,7 @@
 pub mod contracts;
 pub mod fake_platforms;
 pub mod replay;
+pub mod school_site;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
