@@ -137,7 +137,7 @@ impl Drop for SchoolSite {
 async fn accept<F, Fut>(listener: TcpListener, handler: F)
 where
     F: Fn(Request<Incoming>) -> Fut + Clone + Send + Sync + 'static,
-    Fut: std::future::Future<Output = Result<Response<ResponseBody>, Infallible>> + Send + 'static,
+    Fut: Future<Output = Result<Response<ResponseBody>, Infallible>> + Send + 'static,
 {
     let mut connections = tokio::task::JoinSet::new();
     loop {
@@ -149,7 +149,7 @@ where
         let handler = handler.clone();
         while connections.try_join_next().is_some() {}
         connections.spawn(async move {
-            let service = service_fn(move |req| handler(req));
+            let service = service_fn(handler);
             let _ = http1::Builder::new()
                 .keep_alive(true)
                 .serve_connection(TokioIo::new(stream), service)
