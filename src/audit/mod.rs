@@ -163,10 +163,16 @@ impl Audit {
     pub fn start(self, runtime: &tokio::runtime::Handle, events: EventSink) -> Session {
         let shared = Arc::new(Shared::default());
         let stop = CancellationToken::new();
+        let school_site = self
+            .subject
+            .school_url
+            .as_deref()
+            .and_then(|u| url::Url::parse(u).ok());
         let task = runtime.spawn(network::run(
             self.engine,
             self.plan.clone(),
             self.backend,
+            school_site,
             shared.clone(),
             events,
             stop.clone(),
@@ -232,6 +238,10 @@ struct Progress {
     /// The searches phase has ended; `searches_stopped` when it was cut short.
     searches_done: bool,
     searches_stopped: bool,
+    /// The school's website as read, when its address was known.
+    school_site: Option<crate::engine::crawl::SiteCrawl>,
+    /// The school's website has been read (or there was none to read).
+    school_done: bool,
     /// Bumped on every change, so a waiter knows there is something new.
     version: u64,
 }
@@ -254,7 +264,7 @@ impl Shared {
 
 impl Progress {
     fn done(&self) -> bool {
-        self.probes.is_some() && self.searches_done
+        self.probes.is_some() && self.searches_done && self.school_done
     }
 }
 
@@ -382,6 +392,18 @@ impl Session {
             date: self.date.clone(),
         });
         report.partial |= self.stop.is_cancelled() || self.checklist_unfinished;
+        if let Some(crawl) = &progress.school_site {
+            report.partial |= crawl.partial;
+            report
+                .findings
+                .extend(crate::school_scan::audit_findings(&self.subject, crawl));
+            report.findings.sort_by(|a, b| {
+                b.severity
+                    .cmp(&a.severity)
+                    .then(b.confidence.cmp(&a.confidence))
+                    .then(b.kind.cmp(&a.kind))
+            });
+        }
         report
     }
 

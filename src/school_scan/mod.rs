@@ -16,7 +16,7 @@ pub use site::Website;
 use serde::{Deserialize, Serialize};
 
 use crate::relevance::Spotter;
-use crate::report::Severity;
+use crate::report::{Confidence, Finding, FindingKind, Severity};
 use crate::subject::Subject;
 use crate::variants::parse::ParsedName;
 use crate::variants::{Variant, Variants, impersonation};
@@ -379,4 +379,50 @@ pub fn headline(report: &SchoolReport) -> String {
         n => format!("{n} accounts may be pretending to be the school or a member of staff: look at each."),
     });
     parts.join(" ")
+}
+
+/// The audit's findings for the person audited from their school's website: each page
+/// with their full name, in their own words. "Likely", never "confirmed": someone else on
+/// the site (a pupil, a parent, a governor) can share the name.
+pub fn audit_findings(subject: &Subject, crawl: &crate::engine::crawl::SiteCrawl) -> Vec<Finding> {
+    let staff = [Staff::new(subject.clone())];
+    let (_, sightings) = site::read(crawl, &staff);
+    let Some(seen) = sightings.first() else {
+        return Vec::new();
+    };
+    staff_exposure(&subject.name, seen, Voice::You)
+        .findings
+        .into_iter()
+        .map(|f| {
+            let photo = f.details.iter().any(|d| d.starts_with("Photo:"));
+            let mut reasons = f.details.clone();
+            reasons.push(format!("For the school: {}", f.fix));
+            Finding {
+                kind: FindingKind::SchoolWebsite,
+                platform: None,
+                title: format!(
+                    "{}: {}",
+                    f.what,
+                    if f.page_title.trim().is_empty() {
+                        "(a page with no title)"
+                    } else {
+                        f.page_title.trim()
+                    }
+                ),
+                url: Some(f.url),
+                found_by: Some("reading your school's website".into()),
+                confidence: Confidence::Likely,
+                severity: f.severity,
+                pupil_could: if photo {
+                    "copy your photo (pupils have edited staff portraits into mocking and \
+                     sexualised images), and type your full name to find your personal accounts"
+                        .into()
+                } else {
+                    "type your full name, with the school's, to find your personal accounts".into()
+                },
+                reasons,
+                needs_incident_steps: false,
+            }
+        })
+        .collect()
 }

@@ -477,3 +477,64 @@ fn offline_lists_every_handle_to_check_by_hand() {
         "{accounts}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_reads_the_school_website_for_the_person_audited() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("checks")).expect("checks dir");
+    let _fake = platform(&dir.path().join("checks")).await;
+    let site = SchoolSite::start(SiteOptions::default())
+        .await
+        .expect("site");
+    let mut cmd = findable();
+    cmd.args([
+        "audit",
+        "--name",
+        "Jane Smith",
+        "--title",
+        "Mrs",
+        "--school",
+        "Oakwood Academy",
+    ])
+    .arg("--school-url")
+    .arg(format!("{}/", site.base()))
+    .arg("--checks")
+    .arg(dir.path().join("checks"))
+    .args([
+        "--no-checklist",
+        "--backend",
+        "none",
+        "--max-usernames",
+        "2",
+        "--format",
+        "json",
+    ]);
+    let out = output(cmd).await;
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let school: Vec<&Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "school-website")
+        .collect();
+    let titles: Vec<&str> = school
+        .iter()
+        .map(|f| f["title"].as_str().unwrap_or(""))
+        .collect();
+    assert!(
+        titles
+            .iter()
+            .any(|t| t.starts_with("Your full name and photo are on this page: Meet the team")),
+        "{titles:?}"
+    );
+    assert!(
+        school.iter().all(|f| f["confidence"] == "likely"),
+        "never confirmed by a name alone"
+    );
+    assert!(!site.requested().iter().any(|p| p.starts_with("/private/")));
+}

@@ -8,10 +8,8 @@ use crate::school_scan::StaffExposure;
 
 pub fn text(report: &SchoolReport, color: bool) -> String {
     let mut w = Writer::new(color);
-    w.heading(
-        &format!("{TITLE}: {} ({})", report.school, report.date),
-        '=',
-    );
+    // The date comes last, so the top of the report reads the same every day.
+    w.heading(&format!("{TITLE}: {}", report.school), '=');
     if report.partial {
         w.alert(PARTIAL);
         w.blank();
@@ -74,6 +72,8 @@ pub fn text(report: &SchoolReport, color: bool) -> String {
         }
     }
     accounts_text(&mut w, report);
+    w.blank();
+    w.para(&format!("Checked on {} by findable.", report.date), "", "");
     w.s
 }
 
