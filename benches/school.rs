@@ -1,6 +1,6 @@
 //! School-scan benchmark: `findable school` crawling a generated 60-page school website on
 //! 127.0.0.1 whose every answer takes 50-150 ms, at default politeness (2 requests at a
-//! time, 100 ms between them), with its accounts part on one fake platform. The target
+//! time, each at least 50 ms after the last one ended), with its accounts part on one fake platform. The target
 //! (issue 17): the whole site read in under 10 s. Prints a Markdown table.
 //!
 //! Run: `cargo bench --bench school`. Nothing here leaves the machine.

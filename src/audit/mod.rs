@@ -104,6 +104,8 @@ pub struct Audit {
     engine: Engine,
     answers: Option<Answers>,
     date: String,
+    /// The school's website, to read for the person's name and photo.
+    school_site: Option<url::Url>,
 }
 
 impl Audit {
@@ -143,7 +145,20 @@ impl Audit {
             backend: request.backend,
             answers: request.answers,
             date: request.date,
+            school_site: None,
         })
+    }
+
+    /// Also reads the school's website (the subject's `school_url`) for the person's own
+    /// name and photo. Not by default: `onboard --scan` audits many starters of one school,
+    /// and its website should be read once (`findable school`), not once a person.
+    pub fn read_school_site(mut self) -> Self {
+        self.school_site = self
+            .subject
+            .school_url
+            .as_deref()
+            .and_then(|u| url::Url::parse(u).ok());
+        self
     }
 
     pub fn plan(&self) -> &Plan {
@@ -163,11 +178,7 @@ impl Audit {
     pub fn start(self, runtime: &tokio::runtime::Handle, events: EventSink) -> Session {
         let shared = Arc::new(Shared::default());
         let stop = CancellationToken::new();
-        let school_site = self
-            .subject
-            .school_url
-            .as_deref()
-            .and_then(|u| url::Url::parse(u).ok());
+        let school_site = self.school_site;
         let task = runtime.spawn(network::run(
             self.engine,
             self.plan.clone(),

@@ -45,7 +45,7 @@ impl Default for CrawlOptions {
         Self {
             max_pages: 60,
             max_depth: 3,
-            interval: Duration::from_millis(100),
+            interval: Duration::from_millis(50),
             max_page_bytes: 1024 * 1024,
         }
     }

@@ -224,7 +224,8 @@ fn file(state: &State, path: &str) -> Response<ResponseBody> {
     }
 }
 
-/// A site of `pages` pages: each links to the next three, and every page names a member
+/// A site of `pages` pages: each links to the next five (so 60 pages are all within three
+/// links of the home page), and every page names a member
 /// of staff in a card with a portrait, as a big school's staff pages do.
 fn generated(state: &State, path: &str, pages: usize) -> Response<ResponseBody> {
     match path {
@@ -248,8 +249,8 @@ fn generated(state: &State, path: &str, pages: usize) -> Response<ResponseBody> 
     let Some(index) = index else {
         return page(404, "text/html", "not found".into());
     };
-    let links: String = (1..=3)
-        .map(|k| index * 3 + k)
+    let links: String = (1..=5)
+        .map(|k| index * 5 + k)
         .filter(|i| *i < pages)
         .map(|i| {
             format!(
