@@ -369,14 +369,32 @@ pub fn headline(report: &SchoolReport) -> String {
             ));
         }
     }
-    let suspects = report.accounts.suspects.len();
-    parts.push(match suspects {
-        0 if report.accounts.probed.is_empty() => {
-            "No platform could be asked about accounts: check them by hand.".to_string()
+    let a = &report.accounts;
+    let unknown = a.unknown.len();
+    let checked = a.absent + a.suspects.len() + a.official_seen;
+    parts.push(match a.suspects.len() {
+        0 if a.probed.is_empty() || checked == 0 => {
+            "findable could not check any handle on the platforms, so it cannot say whether an \
+             account is pretending to be the school: open the ones listed yourself."
+                .to_string()
         }
-        0 => "No account that may be pretending to be the school or its staff answered; the ones to check by hand are listed.".to_string(),
-        1 => "1 account may be pretending to be the school or a member of staff: look at it.".to_string(),
-        n => format!("{n} accounts may be pretending to be the school or a member of staff: look at each."),
+        0 if unknown > 0 => format!(
+            "No account that may be pretending to be the school or its staff answered, but {} \
+             could not be checked: open those yourself.",
+            if unknown == 1 {
+                "1 handle".to_string()
+            } else {
+                format!("{unknown} handles")
+            }
+        ),
+        0 => "No account that may be pretending to be the school or its staff answered; \
+              Instagram and the others listed must be checked by hand."
+            .to_string(),
+        1 => "1 account may be pretending to be the school or a member of staff: look at it."
+            .to_string(),
+        n => format!(
+            "{n} accounts may be pretending to be the school or a member of staff: look at each."
+        ),
     });
     parts.join(" ")
 }

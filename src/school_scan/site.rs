@@ -159,12 +159,13 @@ fn robots_note(crawl: &SiteCrawl) -> Option<String> {
             (kept_out > 0).then(|| {
                 format!(
                     "The site's robots.txt asks tools like findable to stay out of {}; findable \
-                     did. Anyone with a browser can still open them, so look at those yourself.",
+                     did. Anyone with a browser can still open {}, so look yourself.",
                     if kept_out == 1 {
                         "1 page".to_string()
                     } else {
                         format!("{kept_out} pages")
-                    }
+                    },
+                    if kept_out == 1 { "it" } else { "them" }
                 )
             })
         }

@@ -72,7 +72,11 @@ fn website_counts(w: &Website) -> String {
         super::plural_forms(w.named_in_full, "person", "people"),
         w.with_photos,
         w.title_only,
-        plural(w.personal_emails, "personal-looking email address"),
+        super::plural_forms(
+            w.personal_emails,
+            "personal-looking email address",
+            "personal-looking email addresses"
+        ),
     )
 }
 
