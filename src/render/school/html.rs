@@ -65,7 +65,7 @@ pub fn html(report: &SchoolReport) -> String {
                 section aria-labelledby="people" {
                     h2 #people { (PEOPLE) }
                     @if let Some(line) = consent_line(report) { p { (t(&line)) } }
-                    @for person in &report.staff { (person_html(person)) }
+                    @for person in &report.staff { (person_html(person, not_found(report))) }
                 }
             }
             @if !report.fixes.is_empty() {
@@ -148,11 +148,11 @@ pub fn html(report: &SchoolReport) -> String {
     })
 }
 
-fn person_html(person: &StaffExposure) -> Markup {
+fn person_html(person: &StaffExposure, not_found: &str) -> Markup {
     html! {
         h3 { (t(&person.name)) }
         @if person.findings.is_empty() && person.title_only.is_empty() {
-            p { "Not named on the pages findable read (pages it could not read are listed below)." }
+            p { (not_found) }
         }
         @if !person.findings.is_empty() {
             ul.cards {

@@ -48,7 +48,7 @@ pub fn markdown(report: &SchoolReport) -> String {
         for person in &report.staff {
             let _ = writeln!(out, "### {}\n", md(&person.name));
             if person.findings.is_empty() && person.title_only.is_empty() {
-                out.push_str("Not named on the pages findable read.\n\n");
+                let _ = writeln!(out, "{}\n", not_found(report));
             }
             for f in &person.findings {
                 let _ = writeln!(

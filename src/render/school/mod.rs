@@ -159,3 +159,16 @@ fn unknown_groups(
     }
     out
 }
+
+/// What to say of someone not found: not named, or not looked for (no website read).
+fn not_found(report: &SchoolReport) -> &'static str {
+    match &report.website {
+        Some(w) if w.pages_read > 0 => {
+            "Not named on the pages findable read (pages it could not read are listed below)."
+        }
+        _ => {
+            "The website was not read, so findable cannot say where they are named: NOT \
+              counted as clear."
+        }
+    }
+}

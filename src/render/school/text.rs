@@ -50,7 +50,7 @@ pub fn text(report: &SchoolReport, color: bool) -> String {
             w.blank();
         }
         for person in &report.staff {
-            person_text(&mut w, person);
+            person_text(&mut w, person, not_found(report));
         }
     }
     if !report.fixes.is_empty() {
@@ -77,14 +77,10 @@ pub fn text(report: &SchoolReport, color: bool) -> String {
     w.s
 }
 
-fn person_text(w: &mut Writer, person: &StaffExposure) {
+fn person_text(w: &mut Writer, person: &StaffExposure, not_found: &str) {
     w.heading(&person.name, '-');
     if person.findings.is_empty() && person.title_only.is_empty() {
-        w.para(
-            "Not named on the pages findable read (pages it could not read are listed below).",
-            "",
-            "",
-        );
+        w.para(not_found, "", "");
     }
     for finding in &person.findings {
         let mark = w.paint("*", Style::new().bold());
