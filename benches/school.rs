@@ -1,8 +1,5 @@
-//! School-scan benchmark: `findable school` crawling a generated 60-page school website on
-//! 127.0.0.1 whose every answer takes 50-150 ms, at default politeness (2 requests at a
-//! time, each at least 50 ms after the last one ended), with its accounts part on one fake platform. The target
-//! (issue 17): the whole site read in under 10 s. Prints a Markdown table.
-//!
+//! School-scan benchmark: `findable school` reading a generated 60-page website on
+//! 127.0.0.1 (50-150 ms an answer) at default politeness; the target is under 10 s.
 //! Run: `cargo bench --bench school`. Nothing here leaves the machine.
 
 #[path = "../tests/it/support/fake_platforms.rs"]

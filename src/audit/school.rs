@@ -1,7 +1,6 @@
-//! A school scan: the school's website crawled and read for staff names and photos, and
-//! accounts that may be pretending to be the school or its staff asked about, side by
-//! side on one engine; then one report. `findable school` runs it; the audit runs the
-//! website part for the person audited when their school's address is known.
+//! A school scan: the website crawled and read for staff names and photos, and accounts that
+//! may be pretending to be the school or its staff asked about, side by side on one engine;
+//! then one report. `findable school` runs it.
 
 use std::sync::Arc;
 

@@ -1,7 +1,6 @@
-//! Where a person's name turns up in a piece of a page: their full name in any of its
-//! forms (a short form, either order, a middle initial between), or only a title and
-//! surname ("Miss Smith"). Exact words only, no typo allowance: on the school's own
-//! website a name one letter off is somebody else.
+//! Where a person's name turns up in a piece of a page: their full name in any of its forms,
+//! or only title and surname ("Miss Smith"). No typo allowance: on the school's own website
+//! a name one letter off is somebody else.
 
 use super::names::{self, Form, NameForm, TitleForm};
 use super::text::words;

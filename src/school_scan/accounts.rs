@@ -1,8 +1,6 @@
-//! Accounts that may be pretending to be the school or a member of staff: the handles a
-//! pupil would make, planned on the platforms pupils use where findable can ask honestly,
-//! and what came back. A found account is only ever "may be pretending", with where to
-//! report it; the school's own accounts are never reported; what could not be checked
-//! is listed, never counted as clear. Pure: the engine runs the plan.
+//! Accounts that may be pretending to be the school or its staff: the handles planned on
+//! the platforms findable can ask honestly, and what came back. Never "malicious"; the
+//! school's own accounts never reported; what was not checked never counted as clear.
 
 use serde::{Deserialize, Serialize};
 

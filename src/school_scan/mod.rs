@@ -1,7 +1,6 @@
-//! The school's own exposure, as plain data: what its website shows about staff (full
-//! names, portraits, personal email addresses, roles) and accounts that may be pretending
-//! to be the school or its staff. Pure: the engine crawls and probes, this reads what came
-//! back; `render::school` writes it.
+//! The school's own exposure as plain data: what its website shows about staff (full
+//! names, portraits, personal emails, roles) and accounts that may be pretending to be it
+//! or them. Pure: the engine crawls and probes; `render::school` writes it.
 
 pub mod accounts;
 mod page;

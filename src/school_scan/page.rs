@@ -1,7 +1,6 @@
-//! A page as the scan reads it: its text in pieces, in page order, each piece knowing the
-//! card it sits in (a table row, a list item, a figure, a "staff card"), the images among
-//! them with everything that names them (alt, title, file name, caption), and the email
-//! addresses on it. Scripts, styles and hidden templates are not text a visitor sees.
+//! A page as the scan reads it: text pieces in page order, each with the card it sits in
+//! (a table row, a list item, a staff card), the images among them with what names them,
+//! and the email addresses on it. Scripts, styles and templates are not text.
 
 use std::collections::HashMap;
 

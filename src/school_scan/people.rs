@@ -1,7 +1,6 @@
-//! Who a page names, read two ways. For a member of staff asked about: where their full
-//! name is, with a photo near it, a personal-looking email address or their role, or
-//! only their title and surname. For the school as a whole: anyone named in full ("Mrs
-//! Jane Smith", or a first name and surname alone in a staff card), counted, not judged.
+//! Who a page names. For a member of staff asked about: their full name with a photo,
+//! personal-looking email or role near it, or only title and surname. For the school as a
+//! whole: everyone named in full ("Mrs Jane Smith", a name in a staff card), counted.
 
 use std::collections::BTreeSet;
 

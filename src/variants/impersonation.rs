@@ -1,7 +1,6 @@
-//! Handles a pupil would make for an account pretending to be the school or a member of
-//! staff, or mocking them: the school's name (whole, without "Academy" or "School", its
-//! initials) with words like official, memes, confessions, exposed or slander, and staff
-//! names with the school or those words (mrsmith_oakwood, fake.msjones), with `_` and `.`.
+//! Handles a pupil would make for an account pretending to be (or mocking) the school or a
+//! member of staff: the school's name, short form or initials, and staff titles and names,
+//! with words like official, memes, exposed or fake, joined plain, with `_` or with `.`.
 
 use super::parse::fold;
 use super::usernames::is_valid;

@@ -1,8 +1,6 @@
-//! The polite crawl of a school's own website: its host only, robots.txt honoured, its
-//! sitemap read when there is one, the pages likeliest to name staff first, at most
-//! `max_pages` pages and `max_depth` links from the start, with the same per-host
-//! politeness, User-Agent and retries as profile probes. A redirect to another site is
-//! recorded, never followed. What the pages say is read elsewhere (`school_scan`).
+//! The polite crawl of a school's own website: its host only, robots.txt and the sitemap
+//! read first, staff-likely pages first, page and depth limits, probe politeness; a
+//! redirect to another site is recorded, never followed. Reading the pages is `school_scan`'s.
 
 pub mod links;
 mod robots;

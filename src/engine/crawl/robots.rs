@@ -1,7 +1,6 @@
-//! A site's robots.txt, read the way RFC 9309 asks: the longest matching rule wins, the
-//! group for findable's own product token before the `*` group, and a file that could not
-//! be read because the server failed means "crawl nothing". Matching is Google's
-//! reference matcher (the `robotstxt` crate); this module only prepares its input.
+//! A site's robots.txt as RFC 9309 reads it (longest rule wins, our own group before `*`,
+//! an unreadable file means "fetch nothing"), matched by Google's reference matcher (the
+//! `robotstxt` crate); this module only prepares its input.
 
 use url::Url;
 

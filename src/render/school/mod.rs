@@ -1,7 +1,6 @@
-//! The school scan as a school reads it: text for a terminal, Markdown, one script-free
-//! HTML page in the shared layout, or JSON. Every format says the same things in the same
-//! order: the headline, the website (what it shows, each person's pages with the school's
-//! fix, what was not read), accounts that may be pretending, then what to check by hand.
+//! The school scan as text, Markdown, one script-free HTML page in the shared layout, or
+//! JSON; every format in the same order: headline, website, each person, fixes, pages not
+//! read, accounts that may be pretending, then what to check by hand.
 
 mod html;
 mod markdown;

@@ -1,7 +1,6 @@
-//! A fake school website on 127.0.0.1 for `findable school` tests and the school-scan
-//! benchmark: the pages of `fixtures/school-site/` (`{base}` replaced by the server's own
-//! address), an off-site redirect to a second server that counts whoever reaches it, a
-//! page that never ends, and optionally a generated site of N linked pages and a latency.
+//! A fake school website on 127.0.0.1 for `findable school` tests and the benchmark: the
+//! pages of `fixtures/school-site/` (`{base}` filled in), an off-site redirect to a second
+//! server that counts visitors, a page that never ends, or N generated pages with latency.
 
 // Every test binary and the benchmark include this file but each uses only part of it.
 #![allow(dead_code)]
