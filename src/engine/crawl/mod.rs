@@ -5,6 +5,10 @@
 pub mod links;
 mod robots;
 
+mod before;
+mod model;
+
+pub use model::{NotCrawled, RobotsFile, SiteCrawl, SitePage, Skip};
 pub use robots::{MAX_ROBOTS_BYTES, PRODUCT_TOKEN, Robots};
 
 use std::collections::HashSet;
@@ -12,8 +16,8 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
+use before::{private_address, read_robots, read_sitemaps};
 use reqwest::Client;
-use serde::{Deserialize, Serialize};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use url::Url;
@@ -55,113 +59,9 @@ const MAX_SITEMAPS: usize = 3;
 const MAX_SITEMAP_PAGES: usize = 1000;
 /// Addresses waiting to be fetched at most: a page of endless links cannot fill memory.
 const MAX_WAITING: usize = 5000;
-/// Pages not fetched listed one by one at most; the rest are counted.
-const MAX_LISTED: usize = 200;
+
 /// Redirects followed for robots.txt, as RFC 9309 asks.
 const ROBOTS_REDIRECTS: usize = 5;
-
-/// One page read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SitePage {
-    pub url: String,
-    /// Links from the start page (0 for the start page itself).
-    pub depth: usize,
-    pub status: u16,
-    /// The page as text (invalid UTF-8 replaced), untrusted.
-    pub html: String,
-    /// The page was longer than findable reads.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub truncated: bool,
-}
-
-/// Why a page of the site was not read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "why", rename_all = "kebab-case")]
-pub enum Skip {
-    /// The site's robots.txt asks crawlers not to fetch it.
-    Robots,
-    /// It redirects to another website, which findable does not follow.
-    OffSite { to: String },
-    /// The server answered with an error status.
-    Status { status: u16 },
-    /// It is not a web page (a PDF, an image, a download).
-    NotAPage { content_type: String },
-    /// No answer worth reading: a timeout, a refused connection, a bot wall.
-    Failed { detail: String },
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct NotCrawled {
-    pub url: String,
-    #[serde(flatten)]
-    pub why: Skip,
-}
-
-/// What the site's robots.txt said.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "state", rename_all = "kebab-case")]
-pub enum RobotsFile {
-    /// Read and followed.
-    Read,
-    /// There is none (a 4xx): crawlers may fetch anything.
-    Missing,
-    /// It could not be read (a server error or no answer): RFC 9309 then asks crawlers to
-    /// fetch nothing, and findable does not.
-    Unreachable { detail: String },
-}
-
-/// Everything one crawl saw.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SiteCrawl {
-    /// Where it started.
-    pub start: String,
-    pub robots: RobotsFile,
-    /// Addresses the sitemap gave, on the site.
-    pub sitemap_pages: usize,
-    /// Pages read, in the order they were read.
-    pub pages: Vec<SitePage>,
-    /// Pages not read, and why (the first [`MAX_LISTED`]).
-    pub not_crawled: Vec<NotCrawled>,
-    /// Pages not read beyond those listed.
-    #[serde(default)]
-    pub not_crawled_more: usize,
-    /// Pages found but not reached within the page limit.
-    pub not_reached: usize,
-    /// Addresses more links away than the depth limit, found but not followed.
-    pub too_deep: usize,
-    /// Things to know before trusting the crawl (a private address, say), one line each.
-    pub warnings: Vec<String>,
-    /// Stopped before the end (Ctrl-C).
-    pub partial: bool,
-}
-
-impl SiteCrawl {
-    fn new(start: &str) -> Self {
-        Self {
-            start: start.to_string(),
-            robots: RobotsFile::Missing,
-            sitemap_pages: 0,
-            pages: Vec::new(),
-            not_crawled: Vec::new(),
-            not_crawled_more: 0,
-            not_reached: 0,
-            too_deep: 0,
-            warnings: Vec::new(),
-            partial: false,
-        }
-    }
-
-    fn skip(&mut self, url: &Url, why: Skip) {
-        if self.not_crawled.len() < MAX_LISTED {
-            self.not_crawled.push(NotCrawled {
-                url: url.to_string(),
-                why,
-            });
-        } else {
-            self.not_crawled_more += 1;
-        }
-    }
-}
 
 /// Shared by the crawl's requests.
 struct Ctx {
@@ -455,120 +355,4 @@ fn add_link(
     } else if frontier.seen.insert(url.as_str().to_string()) {
         crawl.skip(&url, Skip::Robots);
     }
-}
-
-/// The site's rules, or `None` when they could not be read and nothing may be fetched.
-async fn read_robots(ctx: &Ctx, start: &Url, crawl: &mut SiteCrawl) -> Option<Robots> {
-    let Ok(mut url) = start.join("/robots.txt") else {
-        return Some(Robots::allow_all());
-    };
-    for _ in 0..=ROBOTS_REDIRECTS {
-        let unreachable = |detail: String| RobotsFile::Unreachable { detail };
-        let fetched = match ctx.get(&url).await {
-            Ok(fetched) => fetched,
-            Err(unanswered) => {
-                crawl.robots = unreachable(unanswered.detail);
-                return None;
-            }
-        };
-        match fetched.status {
-            200..=299 => {
-                crawl.robots = RobotsFile::Read;
-                return Some(Robots::parse(&fetched.body));
-            }
-            300..=399 => match fetched.chain.get(1) {
-                Some(next) if same_site(next, start) => url = next.clone(),
-                // A robots.txt that sends crawlers to another site is treated as missing.
-                _ => break,
-            },
-            400..=499 => break,
-            status => {
-                crawl.robots = unreachable(format!("HTTP {status}"));
-                return None;
-            }
-        }
-    }
-    crawl.robots = RobotsFile::Missing;
-    Some(Robots::allow_all())
-}
-
-/// The pages a sitemap lists, queued one link from the start: the sitemaps robots.txt
-/// names on this site, else `/sitemap.xml`, and the sitemaps an index names.
-async fn read_sitemaps(
-    ctx: &Ctx,
-    start: &Url,
-    robots: &Robots,
-    options: &CrawlOptions,
-    frontier: &mut Frontier,
-    crawl: &mut SiteCrawl,
-) {
-    let mut maps: Vec<Url> = robots
-        .sitemaps()
-        .iter()
-        .filter_map(|s| start.join(s).ok())
-        .filter(|s| same_site(s, start))
-        .collect();
-    if maps.is_empty() {
-        maps.extend(start.join("/sitemap.xml").ok());
-    }
-    let mut read = 0;
-    let mut listed = 0;
-    while let Some(map) = maps.first().cloned() {
-        maps.remove(0);
-        if read == MAX_SITEMAPS {
-            break;
-        }
-        read += 1;
-        let Ok(fetched) = ctx.get(&map).await else {
-            continue;
-        };
-        if !(200..300).contains(&fetched.status) {
-            continue;
-        }
-        let (pages, nested) = links::sitemap(&String::from_utf8_lossy(&fetched.body));
-        maps.extend(
-            nested
-                .iter()
-                .filter_map(|s| Url::parse(s).ok())
-                .filter(|s| same_site(s, start)),
-        );
-        for page in pages.iter().filter_map(|p| Url::parse(p).ok()) {
-            let Some(page) = page_address(&page).filter(|p| same_site(p, start)) else {
-                continue;
-            };
-            if listed == MAX_SITEMAP_PAGES {
-                break;
-            }
-            listed += 1;
-            if options.max_depth >= 1 {
-                let score = staff_likelihood(&page, "");
-                add_link(page, 1, score, robots, frontier, crawl);
-            }
-        }
-    }
-    crawl.sitemap_pages = listed;
-}
-
-/// A warning when the site's address is on this computer or a private network: the crawl
-/// goes ahead (a school may test its own site), but a public website is not there.
-async fn private_address(start: &Url) -> Option<String> {
-    let host = start.host()?;
-    let port = start.port_or_known_default().unwrap_or(443);
-    let addresses: Vec<std::net::IpAddr> = match host {
-        url::Host::Ipv4(ip) => vec![ip.into()],
-        url::Host::Ipv6(ip) => vec![ip.into()],
-        url::Host::Domain(name) => match tokio::net::lookup_host((name, port)).await {
-            Ok(found) => found.map(|a| a.ip()).collect(),
-            // No address at all is said by the crawl itself (the site does not answer).
-            Err(_) => return None,
-        },
-    };
-    let (ip, kind) = addresses
-        .iter()
-        .find_map(|ip| crate::catalog::import::address_kind(*ip).map(|kind| (ip, kind)))?;
-    Some(format!(
-        "{} is {kind} ({ip}), not a public website: findable crawls it anyway, but check \
-         that this is the address pupils see",
-        start.host_str().unwrap_or_default()
-    ))
 }
