@@ -23,6 +23,7 @@ pub mod relevance;
 pub mod render;
 pub mod report;
 pub mod school;
+pub mod school_scan;
 pub mod search_results;
 pub mod selftest;
 pub mod store;

@@ -7,6 +7,7 @@
 
 pub mod network;
 mod review;
+pub mod school;
 
 pub use review::review_items;
 
@@ -103,6 +104,8 @@ pub struct Audit {
     engine: Engine,
     answers: Option<Answers>,
     date: String,
+    /// The school's website, to read for the person's name and photo.
+    school_site: Option<url::Url>,
 }
 
 impl Audit {
@@ -142,7 +145,20 @@ impl Audit {
             backend: request.backend,
             answers: request.answers,
             date: request.date,
+            school_site: None,
         })
+    }
+
+    /// Also reads the school's website (the subject's `school_url`) for the person's own
+    /// name and photo. Not by default: `onboard --scan` audits many starters of one school,
+    /// and its website should be read once (`findable school`), not once a person.
+    pub fn read_school_site(mut self) -> Self {
+        self.school_site = self
+            .subject
+            .school_url
+            .as_deref()
+            .and_then(|u| url::Url::parse(u).ok());
+        self
     }
 
     pub fn plan(&self) -> &Plan {
@@ -162,10 +178,12 @@ impl Audit {
     pub fn start(self, runtime: &tokio::runtime::Handle, events: EventSink) -> Session {
         let shared = Arc::new(Shared::default());
         let stop = CancellationToken::new();
+        let school_site = self.school_site;
         let task = runtime.spawn(network::run(
             self.engine,
             self.plan.clone(),
             self.backend,
+            school_site,
             shared.clone(),
             events,
             stop.clone(),
@@ -231,6 +249,10 @@ struct Progress {
     /// The searches phase has ended; `searches_stopped` when it was cut short.
     searches_done: bool,
     searches_stopped: bool,
+    /// The school's website as read, when its address was known.
+    school_site: Option<crate::engine::crawl::SiteCrawl>,
+    /// The school's website has been read (or there was none to read).
+    school_done: bool,
     /// Bumped on every change, so a waiter knows there is something new.
     version: u64,
 }
@@ -253,7 +275,7 @@ impl Shared {
 
 impl Progress {
     fn done(&self) -> bool {
-        self.probes.is_some() && self.searches_done
+        self.probes.is_some() && self.searches_done && self.school_done
     }
 }
 
@@ -381,6 +403,18 @@ impl Session {
             date: self.date.clone(),
         });
         report.partial |= self.stop.is_cancelled() || self.checklist_unfinished;
+        if let Some(crawl) = &progress.school_site {
+            report.partial |= crawl.partial;
+            report
+                .findings
+                .extend(crate::school_scan::audit_findings(&self.subject, crawl));
+            report.findings.sort_by(|a, b| {
+                b.severity
+                    .cmp(&a.severity)
+                    .then(b.confidence.cmp(&a.confidence))
+                    .then(b.kind.cmp(&a.kind))
+            });
+        }
         report
     }
 

@@ -82,6 +82,7 @@ pub(super) async fn run(
     engine: Engine,
     plan: Arc<Plan>,
     backend: Option<Backend>,
+    school_site: Option<url::Url>,
     shared: Arc<Shared>,
     events: EventSink,
     stop: CancellationToken,
@@ -113,5 +114,23 @@ pub(super) async fn run(
             p.searches_stopped = stopped;
         });
     };
-    tokio::join!(profiles, searches);
+    // The school's own website, read for the person's name and photo, beside the rest.
+    let school = async {
+        let crawl = match &school_site {
+            Some(start) => {
+                let options = crate::engine::crawl::CrawlOptions::default();
+                Some(
+                    engine
+                        .crawl(start, &options, |_, _, _| {}, stop.cancelled())
+                        .await,
+                )
+            }
+            None => None,
+        };
+        shared.update(|p| {
+            p.school_site = crawl;
+            p.school_done = true;
+        });
+    };
+    tokio::join!(profiles, searches, school);
 }

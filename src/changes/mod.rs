@@ -135,11 +135,13 @@ fn kind_rank(kind: ItemKind) -> u8 {
 }
 
 /// The key of a finding in [`Changes`] (settings are followed by their action,
-/// [`action_key`]); always some now that findings are accounts and pages only.
+/// [`action_key`]); always some now that findings are accounts and pages only. A page of
+/// the school's website is followed as a page.
 pub fn finding_key(f: &Finding) -> Option<String> {
     let kind = match f.kind {
         FindingKind::Profile => "profile",
         FindingKind::SearchResult => "search-result",
+        FindingKind::SchoolWebsite => "school-website",
     };
     Some(match &f.url {
         Some(url) => format!("{kind}:{}", normal_url(url)),

@@ -4,11 +4,13 @@
 mod history;
 mod incident;
 mod onboard;
+mod school;
 mod subject;
 
 pub use history::{DbArg, DiffArgs, DueArgs, ForgetArgs, HistoryArgs, RemindArgs};
 pub use incident::IncidentArgs;
 pub use onboard::OnboardArgs;
+pub use school::SchoolArgs;
 pub use subject::SubjectArgs;
 
 use std::path::PathBuf;
@@ -46,6 +48,7 @@ Examples:
   findable probe --username janesmith84 --offline
   findable checks list
   findable onboard roster.csv --school-file school.toml --out packs
+  findable school --school-file school.toml -o school.html
 
 findable only looks at what anyone on the internet could see. It never logs in.";
 
@@ -97,6 +100,9 @@ pub enum Command {
     /// New staff: a private pack for each starter on a roster, a cheat sheet, a letter to
     /// parents and an index for the safeguarding lead
     Onboard(Box<OnboardArgs>),
+    /// The school's own exposure: staff names and photos on its website, and accounts
+    /// that may be pretending to be the school or its staff
+    School(Box<SchoolArgs>),
     /// List, validate or audit the per-platform check files
     #[command(subcommand)]
     Checks(ChecksCommand),

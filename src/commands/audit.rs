@@ -82,7 +82,8 @@ pub fn run(args: &AuditArgs) -> Result<Exit> {
         engine: setup::engine(&args.network)?,
         answers,
         date: setup::today(),
-    })?;
+    })?
+    .read_school_site();
     if args.offline {
         return offline(&out, &audit, args.sources.platforms.as_deref());
     }

@@ -17,6 +17,7 @@ mod probe;
 mod prompt;
 mod queries;
 mod remind;
+mod school;
 mod search;
 mod serve;
 mod session;
@@ -73,6 +74,7 @@ pub fn run(command: Command) -> Result<Exit> {
         Command::Remind(args) => remind::run(&args),
         Command::Forget(args) => forget::run(&args),
         Command::Onboard(args) => onboard::run(&args),
+        Command::School(args) => school::run(&args),
     }
 }
 

@@ -2,6 +2,7 @@
 //! concurrently (a global limit, per-host politeness, timeouts, retries and backoff) and
 //! turns each answer into honest [`Evidence`] with [`detect`].
 
+pub mod crawl;
 pub mod detect;
 mod exchange;
 mod fetch;

@@ -2,7 +2,7 @@
 //! engines, and a name in the search box inside the apps pupils use. URL patterns are the
 //! sites' own public search addresses (checked 2026-11-22); opening them is the person's act.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use url::form_urlencoded::byte_serialize;
 
 use super::queries::PlannedQuery;
@@ -28,7 +28,7 @@ const IN_APP: &[(&str, &str, &str)] = &[
     ("X", "https://x.com/search?q=", "&f=user"),
 ];
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Link {
     pub site: String,
     pub url: String,

@@ -5,9 +5,12 @@
 mod judged;
 mod names;
 mod place;
+mod spot;
 mod text;
 
 pub use judged::{JudgedPage, JudgedSearches};
+pub use spot::{Spot, Spotter};
+pub use text::words;
 
 use serde::{Deserialize, Serialize};
 
@@ -116,11 +119,7 @@ impl Matcher {
     /// The verdict on one result; `None` when nothing ties it to this person.
     pub fn judge(&self, hit: &SearchHit) -> Option<Relevance> {
         let url = UrlParts::parse(&hit.url);
-        let fields = [
-            url.words(),
-            text::words(&hit.title),
-            text::words(&hit.snippet),
-        ];
+        let fields = [url.words(), words(&hit.title), words(&hit.snippet)];
         let platform = url.host.as_deref().and_then(|h| self.platform_of(h));
         let handle = self.handle_in(&url, hit, platform.as_deref());
         let mut taken = Vec::new();

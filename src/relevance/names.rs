@@ -22,6 +22,11 @@ pub struct Label {
 }
 
 impl Label {
+    /// The name as the variants write it.
+    pub fn shown(&self) -> &str {
+        &self.shown
+    }
+
     pub fn reason(&self, typo: bool) -> String {
         format!("names \"{}\"{}", self.shown, self.notes_said(typo))
     }

@@ -19,6 +19,7 @@ pub mod page;
 pub mod probe;
 pub mod queries;
 pub mod report;
+pub mod school;
 pub mod search;
 pub mod sites;
 pub mod variants;

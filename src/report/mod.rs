@@ -127,6 +127,8 @@ pub struct Contributor {
 pub enum FindingKind {
     SearchResult,
     Profile,
+    /// The person's name (and photo) on their school's own website.
+    SchoolWebsite,
 }
 
 /// How sure findable is that a finding is about this person.

@@ -3,6 +3,7 @@
 //! weighs (how likely a pupil tries it times how surely it points at this person).
 
 mod forms;
+pub mod impersonation;
 mod names;
 pub mod nicknames;
 pub mod parse;

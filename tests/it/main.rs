@@ -23,6 +23,7 @@ mod onboard_cli;
 mod output_cli;
 mod probe_cli;
 mod readme;
+mod school_cli;
 mod search_cli;
 mod serve;
 mod site_lists;

@@ -23,6 +23,7 @@ use serde::{Deserialize, Serialize};
 use super::site::Site;
 
 pub use builtin::prefer_builtin;
+pub(crate) use policy::address_kind;
 pub use read::MAX_LIST_BYTES;
 
 /// Choices a person makes about what an import keeps.

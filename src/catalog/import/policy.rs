@@ -223,7 +223,7 @@ fn idna_to_unicode(host: &str) -> String {
 }
 
 /// Plain words for an address that is not on the public internet.
-fn address_kind(ip: IpAddr) -> Option<&'static str> {
+pub(crate) fn address_kind(ip: IpAddr) -> Option<&'static str> {
     match ip {
         IpAddr::V4(ip) => v4_kind(ip),
         IpAddr::V6(ip) => match ip.to_ipv4_mapped() {

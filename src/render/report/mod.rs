@@ -225,6 +225,8 @@ fn priority_word(p: Priority) -> &'static str {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Group {
     Accounts,
+    /// Their name and photo on their school's own website.
+    School,
     Pages,
     /// Pages that carry the name but nothing else of the person's: listed in a line each,
     /// since most are about someone else with the same name.
@@ -235,6 +237,7 @@ impl Group {
     fn heading(self) -> &'static str {
         match self {
             Self::Accounts => "Public profiles",
+            Self::School => "On your school's website",
             Self::Pages => "In search results",
             Self::MaybeOthers => "Pages with your name that may be about someone else",
         }
@@ -248,6 +251,7 @@ impl Group {
     fn holds(self, f: &Finding) -> bool {
         match self {
             Self::Accounts => f.kind == FindingKind::Profile,
+            Self::School => f.kind == FindingKind::SchoolWebsite,
             Self::Pages => {
                 f.kind == FindingKind::SearchResult && f.confidence > Confidence::Possible
             }
@@ -264,14 +268,19 @@ as public as those above.";
 /// Findings grouped in a fixed order (accounts, pages about you, pages that may be about
 /// someone else); within a group they keep the report's order, most serious first.
 fn groups(report: &Report) -> Vec<(Group, Vec<&Finding>)> {
-    [Group::Accounts, Group::Pages, Group::MaybeOthers]
-        .into_iter()
-        .map(|group| {
-            let members = report.findings.iter().filter(|f| group.holds(f)).collect();
-            (group, members)
-        })
-        .filter(|(_, members): &(Group, Vec<&Finding>)| !members.is_empty())
-        .collect()
+    [
+        Group::Accounts,
+        Group::School,
+        Group::Pages,
+        Group::MaybeOthers,
+    ]
+    .into_iter()
+    .map(|group| {
+        let members = report.findings.iter().filter(|f| group.holds(f)).collect();
+        (group, members)
+    })
+    .filter(|(_, members): &(Group, Vec<&Finding>)| !members.is_empty())
+    .collect()
 }
 
 /// Whether `index` is the first unverified setting of its platform: the "menu may look

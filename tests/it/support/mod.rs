@@ -5,6 +5,7 @@ pub mod contracts;
 pub mod fake_platforms;
 pub mod history;
 pub mod replay;
+pub mod school_site;
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
